@@ -1,0 +1,75 @@
+package io.genstream.models.gan;
+
+import java.util.List;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * G(z, label): a DCGAN-style generator conditioned by concatenating the one-hot label to the
+ * noise. {@code [z ‖ onehot] → dense → 7×7×C → (upsample, conv3×3) → 14×14×C/2 → (upsample,
+ * conv3×3) → 28×28×C/4 → conv3×3 → sigmoid}, with leaky ReLU and pixel norm after each hidden
+ * layer. The label is fed again to the 14×14 layer (as constant feature planes) so the class
+ * survives the upsampling.
+ */
+public final class GeneratorNetwork {
+
+    private static final String PREFIX = "generator/";
+    private static final int BASE = 7;
+
+    private final GanArchitecture arch;
+    private final NetworkVariables vars;
+
+    public GeneratorNetwork(GanArchitecture arch, NetworkVariables vars) {
+        this.arch = arch;
+        this.vars = vars;
+    }
+
+    public static List<ParameterSpec> parameters(GanArchitecture a) {
+        long c1 = a.generatorChannels();
+        long c2 = c1 / 2;
+        long c3 = c1 / 4;
+        long in = a.latentDim() + a.numClasses();
+        return List.of(
+                ParameterSpec.heNormal(PREFIX + "dense/kernel", in, in, BASE * BASE * c1),
+                ParameterSpec.zeros(PREFIX + "dense/bias", BASE * BASE * c1),
+                ParameterSpec.heNormal(PREFIX + "conv14/kernel", 9 * (c1 + a.numClasses()), 3, 3, c1 + a.numClasses(), c2),
+                ParameterSpec.zeros(PREFIX + "conv14/bias", c2),
+                ParameterSpec.heNormal(PREFIX + "conv28/kernel", 9 * c2, 3, 3, c2, c3),
+                ParameterSpec.zeros(PREFIX + "conv28/bias", c3),
+                // The output layer starts small: the first images are a flat grey, not noise.
+                new ParameterSpec(PREFIX + "out/kernel", new long[] {3, 3, c3, 1}, 0.1 * Math.sqrt(1.0 / (9 * c3))),
+                ParameterSpec.zeros(PREFIX + "out/bias", 1));
+    }
+
+    /** Images {@code [batch, 28, 28]} in [0, 1] for noise {@code [batch, latentDim]} and labels {@code [batch]}. */
+    public Operand<TFloat32> images(Ops tf, Operand<TFloat32> z, Operand<TInt32> labels) {
+        int size = GanArchitecture.IMAGE_SIZE;
+        Operand<TFloat32> onehot = Layers.oneHot(tf, labels, arch.numClasses());
+        Operand<TFloat32> x = tf.concat(List.of(z, onehot), tf.constant(1));
+        x = Layers.dense(tf, x, var("dense/kernel"), var("dense/bias"));
+        x = Layers.reshape(tf, x, -1, BASE, BASE, arch.generatorChannels());
+        x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
+        x = Layers.upsample2x(tf, x, size / 2);
+        x = tf.concat(List.of(x, labelPlanes(tf, onehot, size / 2, arch.numClasses())), tf.constant(3));
+        x = Layers.conv(tf, x, var("conv14/kernel"), var("conv14/bias"), 1);
+        x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
+        x = Layers.upsample2x(tf, x, size);
+        x = Layers.conv(tf, x, var("conv28/kernel"), var("conv28/bias"), 1);
+        x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
+        x = Layers.conv(tf, x, var("out/kernel"), var("out/bias"), 1);
+        return Layers.reshape(tf, tf.math.sigmoid(x), -1, size, size);
+    }
+
+    /** {@code [batch, classes]} → {@code [batch, side, side, classes]}: the label at every pixel. */
+    static Operand<TFloat32> labelPlanes(Ops tf, Operand<TFloat32> onehot, int side, int classes) {
+        Operand<TFloat32> column = Layers.reshape(tf, onehot, -1, 1, 1, classes);
+        return tf.tile(column, tf.constant(new int[] {1, side, side, 1}));
+    }
+
+    private Operand<TFloat32> var(String name) {
+        return vars.get(PREFIX + name);
+    }
+}

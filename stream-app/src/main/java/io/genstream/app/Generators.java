@@ -1,0 +1,39 @@
+package io.genstream.app;
+
+import ai.djl.Device;
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.generator.DjlImageModel;
+import io.genstream.app.generator.GenerationException;
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.runtime.DevicePlacement;
+import io.genstream.models.registry.ModelRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the served models from the configured model store onto the chosen devices. */
+public final class Generators {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Generators.class);
+
+    private Generators() {}
+
+    public static ModelCatalog load(GenstreamConfig config) throws GenerationException {
+        Path root = Path.of(config.get(GenstreamConfig.MODELS_DIR));
+        if (!Files.isDirectory(root)) {
+            throw new GenerationException("model store " + root.toAbsolutePath()
+                    + " not found: run from the repository root or set models.dir");
+        }
+        ModelRegistry registry = ModelRegistry.open(root);
+        DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));
+        List<Device> devices = DevicePlacement.devices(mode, mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus());
+        int instances = config.get(GenstreamConfig.INSTANCES_PER_DEVICE);
+        long started = System.nanoTime();
+        ModelCatalog catalog = ModelCatalog.load(registry, devices, instances);
+        LOG.info("Loaded {} on {} ({} instance(s) each) in {} ms", catalog.imageModels(), devices, instances,
+                (System.nanoTime() - started) / 1_000_000);
+        return catalog;
+    }
+}

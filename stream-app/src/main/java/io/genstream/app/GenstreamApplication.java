@@ -1,0 +1,143 @@
+package io.genstream.app;
+
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.kafka.TopicAdmin;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.topology.NoiseSeedTopology;
+import io.genstream.app.topology.Topics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One genstream instance: the topologies over a Kafka cluster, exactly-once. Run more instances
+ * with the same {@code application.id} (and more input partitions) to scale out.
+ */
+public final class GenstreamApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenstreamApplication.class);
+
+    private final GenstreamConfig config;
+    private final Topics topics;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    private GenstreamApplication(GenstreamConfig config, Topics topics, KafkaStreams streams,
+            KafkaStreamsMetrics streamsMetrics) {
+        this.config = config;
+        this.topics = topics;
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    /** The full topology of genstream, as run in production and driven by the tests. */
+    public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        NoiseSeedTopology.build(builder, topics(config), models, new NoiseSeedTopology.Settings(
+                config.get(GenstreamConfig.MAX_COUNT),
+                config.get(GenstreamConfig.MAX_STEPS),
+                config.get(GenstreamConfig.MAX_INPUT_BYTES)), metrics, clock);
+        return builder.build();
+    }
+
+    public static Topics topics(GenstreamConfig config) {
+        return Topics.withPrefix(config.get(GenstreamConfig.TOPIC_PREFIX));
+    }
+
+    /** Settings shared by every Kafka client genstream makes: address and security. */
+    public static Map<String, Object> clientConfig(GenstreamConfig config) {
+        Map<String, Object> client = new HashMap<>(config.kafkaClientOverrides());
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(GenstreamConfig.BOOTSTRAP_SERVERS));
+        return client;
+    }
+
+    /** Kafka Streams settings: exactly-once v2 always; the rest from the configuration. */
+    public static Properties streamsProperties(GenstreamConfig config) {
+        Properties props = new Properties();
+        props.putAll(clientConfig(config));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(GenstreamConfig.APPLICATION_ID));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(GenstreamConfig.STREAM_THREADS));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(GenstreamConfig.COMMIT_INTERVAL_MS));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
+        return props;
+    }
+
+    private static Path stateDir(GenstreamConfig config) {
+        String configured = config.get(GenstreamConfig.STATE_DIR);
+        if (!configured.isBlank()) {
+            return Path.of(configured);
+        }
+        try {
+            return Files.createTempDirectory("genstream-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state folder", e);
+        }
+    }
+
+    /** Creates missing topics (when configured to), then starts the topologies. */
+    public static GenstreamApplication start(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics) {
+        Topics topics = topics(config);
+        if (config.get(GenstreamConfig.TOPIC_CREATE)) {
+            TopicAdmin.ensureTopics(clientConfig(config), topics.names(), Set.of(topics.modelRoutes().name()),
+                    config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
+        }
+        Topology topology = topology(config, models, metrics, Clock.systemUTC());
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+        // A failed thread is replaced: its uncommitted transaction is aborted and redone.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
+        streams.start();
+        return new GenstreamApplication(config, topics, streams, streamsMetrics);
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Waits until the instance is processing (RUNNING), or fails after the timeout. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+                throw new IllegalStateException("Kafka Streams is " + streams.state());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka Streams not running after " + timeout + " (" + streams.state() + ")");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+        LOG.info("genstream application {} stopped", config.get(GenstreamConfig.APPLICATION_ID));
+    }
+}

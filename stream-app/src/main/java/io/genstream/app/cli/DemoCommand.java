@@ -1,0 +1,125 @@
+package io.genstream.app.cli;
+
+import io.genstream.app.GenstreamApplication;
+import io.genstream.app.Generators;
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.generator.ImageModelInfo;
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.kafka.EmbeddedKafkaBroker;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code demo}: a real KRaft broker in this JVM on 127.0.0.1, the bundled models, the production
+ * topology, sample traffic in and a read_committed reader out, with progress every two seconds.
+ */
+final class DemoCommand {
+
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
+
+    private DemoCommand() {}
+
+    static int run(GenstreamConfig base, PrintStream out) throws Exception {
+        long start = System.nanoTime();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(base.get(GenstreamConfig.DEMO_PORT), Map.of())) {
+            GenstreamConfig config = base
+                    .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                    .with(GenstreamConfig.TOPIC_REPLICATION, "1");
+            out.printf("Kafka broker (KRaft, in this JVM) listening on %s%n", broker.bootstrapServers());
+            try (ModelCatalog models = Generators.load(config)) {
+                ImageModelInfo model = models.imageModels().stream().findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no image model in " + config.get(GenstreamConfig.MODELS_DIR)));
+                try (GenstreamApplication app = GenstreamApplication.start(config, models,
+                        new GenstreamMetrics(new SimpleMeterRegistry()))) {
+                    app.awaitRunning(Duration.ofSeconds(120));
+                    out.printf("Topics: %s%n", app.topics().names());
+                    out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",
+                            app.topics().noiseSeeds().name(), broker.bootstrapServers());
+                    return stream(config, app, model, out, start);
+                }
+            }
+        }
+    }
+
+    private static int stream(GenstreamConfig config, GenstreamApplication app, ImageModelInfo model,
+            PrintStream out, long start) throws InterruptedException {
+        Map<String, Object> client = GenstreamApplication.clientConfig(config);
+        Path samples = Path.of(config.get(GenstreamConfig.DEMO_OUTPUT_DIR)).toAbsolutePath();
+        int rate = config.get(GenstreamConfig.DEMO_EVENTS_PER_SECOND);
+        int duration = config.get(GenstreamConfig.DEMO_DURATION_SECONDS);
+        DemoSink sink = new DemoSink(client, app.topics().content().name(), app.topics().deadLetters().name(),
+                samples, config.get(GenstreamConfig.DEMO_SAMPLE_LIMIT));
+        DemoTraffic traffic = new DemoTraffic(client, app.topics().noiseSeeds().name(), model.name(), rate,
+                config.get(GenstreamConfig.MAX_COUNT));
+        Thread sinkThread = new Thread(sink, "demo-sink");
+        Thread trafficThread = new Thread(traffic, "demo-traffic");
+        sinkThread.start();
+        trafficThread.start();
+        out.printf("Sending %d noise-seed events/s to %s (model %s); sample images go to %s%n",
+                rate, app.topics().noiseSeeds().name(), model.id(), samples);
+        out.println(duration > 0 ? "Running for " + duration + " s." : "Running until Ctrl-C.");
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProgressLine progress = new ProgressLine(start);
+        long deadline = duration > 0 ? System.nanoTime() + Duration.ofSeconds(duration).toNanos() : Long.MAX_VALUE;
+        while (!stop.await(REPORT_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                && System.nanoTime() < deadline) {
+            out.println(progress.line(traffic.sent(), sink.items(), sink.deadLetters(), sink.saved()));
+        }
+        traffic.stop();
+        trafficThread.join();
+        traffic.close();
+        // Let the last requests through before stopping, so the totals add up.
+        long settle = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long lastItems = -1;
+        while (System.nanoTime() < settle && sink.items() != lastItems) {
+            lastItems = sink.items();
+            Thread.sleep(1000);
+        }
+        sink.stop();
+        sinkThread.join();
+        out.println(progress.line(traffic.sent(), sink.items(), sink.deadLetters(), sink.saved()));
+        out.printf("Done: %d events sent, %d images generated, %d dead letters %s; %d sample images in %s%n",
+                traffic.sent(), sink.items(), sink.deadLetters().values().stream().mapToLong(Long::longValue).sum(),
+                sink.deadLetters(), sink.saved(), samples);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the JVM is already stopping; the hook has done its job.
+        }
+        return 0;
+    }
+
+    /** One progress line: rates over the last interval and totals. */
+    private static final class ProgressLine {
+        private final long start;
+        private long lastNanos;
+        private long lastSent;
+        private long lastItems;
+
+        ProgressLine(long start) {
+            this.start = start;
+            this.lastNanos = System.nanoTime();
+        }
+
+        String line(long sent, long items, Map<String, Long> deadLetters, long saved) {
+            long now = System.nanoTime();
+            double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
+            String text = String.format(
+                    "[%5.0fs] in %6.1f events/s | out %7.1f images/s | totals: %d events, %d images, %d dead letters %s, %d samples saved",
+                    (now - start) / 1e9, (sent - lastSent) / seconds, (items - lastItems) / seconds, sent, items,
+                    deadLetters.values().stream().mapToLong(Long::longValue).sum(), deadLetters, saved);
+            lastNanos = now;
+            lastSent = sent;
+            lastItems = items;
+            return text;
+        }
+    }
+}

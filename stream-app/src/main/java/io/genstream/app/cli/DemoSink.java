@@ -1,0 +1,122 @@
+package io.genstream.app.cli;
+
+import io.genstream.avro.GeneratedContent;
+import io.genstream.avro.RejectedEvent;
+import io.genstream.schemas.AvroCodec;
+import io.genstream.schemas.RecordDecodeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The demo's reader of what genstream wrote, as any downstream consumer would read it
+ * ({@code read_committed}): counts items and dead letters, and saves a sample of the images.
+ */
+final class DemoSink implements Runnable, AutoCloseable {
+
+    private static final int SAVE_EVERY = 10;
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String contentTopic;
+    private final Path outputDir;
+    private final int sampleLimit;
+    private final AvroCodec<GeneratedContent> contentCodec = AvroCodec.of(GeneratedContent.class);
+    private final AvroCodec<RejectedEvent> rejectedCodec = AvroCodec.of(RejectedEvent.class);
+    private final AtomicLong items = new AtomicLong();
+    private final AtomicLong saved = new AtomicLong();
+    private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    DemoSink(Map<String, Object> clientConfig, String contentTopic, String deadLetterTopic, Path outputDir,
+            int sampleLimit) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "genstream-demo-sink");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer.subscribe(List.of(contentTopic, deadLetterTopic));
+        this.contentTopic = contentTopic;
+        this.outputDir = outputDir;
+        this.sampleLimit = sampleLimit;
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + outputDir, e);
+        }
+    }
+
+    long items() {
+        return items.get();
+    }
+
+    long saved() {
+        return saved.get();
+    }
+
+    /** Dead letters seen so far, by reason. */
+    Map<String, Long> deadLetters() {
+        Map<String, Long> copy = new TreeMap<>();
+        deadLetters.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                try {
+                    if (record.topic().equals(contentTopic)) {
+                        onContent(contentCodec.decode(record.value()));
+                    } else {
+                        String reason = rejectedCodec.decode(record.value()).getReason();
+                        deadLetters.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+                    }
+                } catch (RecordDecodeException e) {
+                    // genstream wrote it, so this would be a genstream bug: say so, keep reading.
+                    System.err.println("demo: unreadable record on " + record.topic() + ": " + e.getMessage());
+                }
+            }
+        }
+        consumer.close();
+    }
+
+    private void onContent(GeneratedContent content) {
+        long n = items.incrementAndGet();
+        if (content.getImage() == null || n % SAVE_EVERY != 1 || saved.get() >= sampleLimit) {
+            return;
+        }
+        ByteBuffer data = content.getImage().getData();
+        byte[] png = new byte[data.remaining()];
+        data.duplicate().get(png);
+        String name = String.format("%s-%d-label%s.png", content.getRequestId(), content.getIndex(),
+                content.getLabel() == null ? "none" : content.getLabel().toString());
+        try {
+            Files.write(outputDir.resolve(name), png);
+            saved.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a sample image into " + outputDir, e);
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,162 @@
+package io.genstream.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The typed configuration. Sources, later ones winning: the defaults below, a properties file
+ * ({@code --config FILE}), {@code GENSTREAM_*} environment variables, then command-line flags.
+ *
+ * <p>Any key starting with {@code kafka.} is handed to every Kafka client with the prefix removed,
+ * so security (SASL, TLS) is configuration: e.g. {@code GENSTREAM_KAFKA_SECURITY_PROTOCOL=SASL_SSL}.
+ */
+public final class GenstreamConfig {
+
+    static final String ENV_PREFIX = "GENSTREAM_";
+    /** Keys under this prefix go to the Kafka clients verbatim (prefix removed). */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.string(
+            "bootstrap.servers", "127.0.0.1:9092", "Kafka bootstrap servers (HOST:PORT,...)");
+    public static final ConfigKey<String> APPLICATION_ID = ConfigKey.string(
+            "application.id", "genstream", "Kafka Streams application id (consumer group, state, transactions)");
+    public static final ConfigKey<String> TOPIC_PREFIX = ConfigKey.string(
+            "topic.prefix", "genstream.", "Prefix of every genstream topic name");
+    public static final ConfigKey<Integer> TOPIC_PARTITIONS = ConfigKey.integer(
+            "topic.partitions", 3, "Partitions of the topics genstream creates (input topics bound parallelism)");
+    public static final ConfigKey<Integer> TOPIC_REPLICATION = ConfigKey.integer(
+            "topic.replication.factor", -1, "Replication factor of created topics; -1 = the broker's default");
+    public static final ConfigKey<Boolean> TOPIC_CREATE = ConfigKey.bool(
+            "topic.create", true, "Create missing topics at start");
+    public static final ConfigKey<String> MODELS_DIR = ConfigKey.string(
+            "models.dir", "model-store", "Folder holding <name>/<version>/model.json");
+    public static final ConfigKey<Integer> MAX_COUNT = ConfigKey.integer(
+            "generation.max.count", 64, "Largest count (images per noise-seed event) accepted");
+    public static final ConfigKey<Integer> MAX_STEPS = ConfigKey.integer(
+            "generation.max.steps", 64, "Largest number of interpolation steps accepted");
+    public static final ConfigKey<Integer> MAX_INPUT_BYTES = ConfigKey.integer(
+            "input.max.bytes", 1 << 20, "Largest input record value accepted, in bytes");
+    public static final ConfigKey<Integer> INSTANCES_PER_DEVICE = ConfigKey.integer(
+            "generator.instances.per.device", 1, "Model instances (predictors) per device");
+    public static final ConfigKey<String> DEVICE = ConfigKey.string(
+            "generator.device", "auto", "Where generators run: auto (every GPU, else CPU), cpu, or gpu");
+    public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(
+            "streams.threads", 1, "Kafka Streams threads in this instance");
+    public static final ConfigKey<String> STATE_DIR = ConfigKey.string(
+            "streams.state.dir", "", "Kafka Streams state folder; empty = a folder under java.io.tmpdir");
+    public static final ConfigKey<Long> COMMIT_INTERVAL_MS = ConfigKey.longKey(
+            "streams.commit.interval.ms", 100L, "How often Streams commits its transaction");
+    public static final ConfigKey<Integer> DEMO_PORT = ConfigKey.integer(
+            "demo.port", 9092, "Port of the demo's embedded broker on 127.0.0.1");
+    public static final ConfigKey<Integer> DEMO_EVENTS_PER_SECOND = ConfigKey.integer(
+            "demo.events.per.second", 100, "Sample noise-seed events the demo produces per second");
+    public static final ConfigKey<Integer> DEMO_DURATION_SECONDS = ConfigKey.integer(
+            "demo.duration.seconds", 0, "How long the demo runs; 0 = until interrupted");
+    public static final ConfigKey<String> DEMO_OUTPUT_DIR = ConfigKey.string(
+            "demo.output.dir", "genstream-demo-output", "Folder the demo writes sample images to");
+    public static final ConfigKey<Integer> DEMO_SAMPLE_LIMIT = ConfigKey.integer(
+            "demo.sample.limit", 200, "Most sample images the demo writes");
+
+    /** Every key, in the order the README documents them. */
+    public static final List<ConfigKey<?>> KEYS = List.of(
+            BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
+            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, INSTANCES_PER_DEVICE,
+            DEVICE, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
+            DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
+
+    private final Map<String, String> values;
+
+    private GenstreamConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        for (ConfigKey<?> key : KEYS) {
+            get(key); // fail at start, not mid-stream, on an unparsable value
+        }
+    }
+
+    /** The defaults only. */
+    public static GenstreamConfig defaults() {
+        return new GenstreamConfig(Map.of());
+    }
+
+    /** Defaults overridden by the given map (used by tests and by {@link #load}). */
+    public static GenstreamConfig of(Map<String, String> overrides) {
+        return new GenstreamConfig(overrides);
+    }
+
+    /**
+     * Defaults, then the file (if any), then the environment, then the flags.
+     *
+     * @param file a properties file, or null
+     * @param env the environment (normally {@code System.getenv()})
+     * @param flags {@code key → value} pairs from the command line
+     */
+    public static GenstreamConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (file != null) {
+            Properties props = new Properties();
+            try (Reader reader = Files.newBufferedReader(file)) {
+                props.load(reader);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+            props.stringPropertyNames().forEach(k -> merged.put(k, props.getProperty(k).trim()));
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX)) {
+                merged.put(keyForEnv(name), value);
+            }
+        });
+        merged.putAll(flags);
+        return new GenstreamConfig(merged);
+    }
+
+    private static String keyForEnv(String envName) {
+        for (ConfigKey<?> key : KEYS) {
+            if (key.envName().equals(envName)) {
+                return key.name();
+            }
+        }
+        // Kafka client settings are all lower-case and dot-separated.
+        return envName.substring(ENV_PREFIX.length()).toLowerCase().replace('_', '.');
+    }
+
+    /** The value of a key, parsed; the default when unset. */
+    public <T> T get(ConfigKey<T> key) {
+        String raw = values.get(key.name());
+        if (raw == null) {
+            return key.defaultValue();
+        }
+        try {
+            return key.parser().apply(raw);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "invalid value '" + raw + "' for " + key.name() + " (" + key.doc() + ")", e);
+        }
+    }
+
+    /** A copy with one key changed. */
+    public GenstreamConfig with(ConfigKey<?> key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key.name(), value);
+        return new GenstreamConfig(copy);
+    }
+
+    /** The {@code kafka.*} settings with the prefix removed, for every Kafka client. */
+    public Map<String, Object> kafkaClientOverrides() {
+        Map<String, Object> out = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(KAFKA_PREFIX)) {
+                out.put(k.substring(KAFKA_PREFIX.length()), v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package io.genstream.app.topology;
+
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.validation.NoiseSeedValidator;
+import io.genstream.app.validation.RejectionReason;
+import io.genstream.app.validation.Validated;
+import io.genstream.avro.NoiseSeedEvent;
+import io.genstream.schemas.AvroCodec;
+import io.genstream.schemas.RecordDecodeException;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * First stage of the noise-seed flow: bound the input's size, decode it, validate it. Every
+ * failure becomes a dead-letter outcome with its reason; nothing here throws.
+ */
+final class NoiseSeedIntake implements FixedKeyProcessor<byte[], byte[], Outcome<NoiseSeedEvent>> {
+
+    private final AvroCodec<NoiseSeedEvent> codec;
+    private final NoiseSeedValidator validator;
+    private final int maxInputBytes;
+    private final DeadLetters deadLetters;
+    private final GenstreamMetrics metrics;
+    private FixedKeyProcessorContext<byte[], Outcome<NoiseSeedEvent>> context;
+
+    NoiseSeedIntake(
+            AvroCodec<NoiseSeedEvent> codec,
+            NoiseSeedValidator validator,
+            int maxInputBytes,
+            DeadLetters deadLetters,
+            GenstreamMetrics metrics) {
+        this.codec = codec;
+        this.validator = validator;
+        this.maxInputBytes = maxInputBytes;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], Outcome<NoiseSeedEvent>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        context.recordMetadata().ifPresent(m -> metrics.requestReceived(m.topic()));
+        Validated<NoiseSeedEvent> result = intake(record.value());
+        Outcome<NoiseSeedEvent> outcome = result.isAccepted()
+                ? Outcome.accepted(result.value(), record.value())
+                : Outcome.rejected(deadLetters.reject(
+                        context.recordMetadata(), record.key(), record.value(), result.rejection()));
+        context.forward(record.withValue(outcome));
+    }
+
+    private Validated<NoiseSeedEvent> intake(byte[] value) {
+        if (value != null && value.length > maxInputBytes) {
+            return Validated.rejected(RejectionReason.TOO_LARGE,
+                    "value has " + value.length + " bytes; at most " + maxInputBytes);
+        }
+        NoiseSeedEvent event;
+        try {
+            event = codec.decode(value);
+        } catch (RecordDecodeException e) {
+            return Validated.rejected(reasonOf(e), e.getMessage());
+        }
+        return validator.validate(event);
+    }
+
+    static RejectionReason reasonOf(RecordDecodeException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_SCHEMA -> RejectionReason.UNKNOWN_SCHEMA;
+            case TOO_LARGE -> RejectionReason.TOO_LARGE;
+            case MALFORMED -> RejectionReason.MALFORMED;
+        };
+    }
+}

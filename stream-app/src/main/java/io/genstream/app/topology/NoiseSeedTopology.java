@@ -1,0 +1,75 @@
+package io.genstream.app.topology;
+
+import io.genstream.app.generator.ImageModel;
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.validation.NoiseSeedValidator;
+import io.genstream.avro.GeneratedContent;
+import io.genstream.avro.NoiseSeedEvent;
+import io.genstream.schemas.AvroCodec;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * Image generation from noise seeds:
+ *
+ * <pre>
+ *   noise-seeds ─▶ intake (size, decode, validate) ─▶ generate (model call, PNG) ─▶ content
+ *                        └─ rejected ─▶ dlq                 └─ failed ─▶ dlq
+ * </pre>
+ *
+ * The production topology: {@link #build} is what the application runs and what the tests drive.
+ */
+public final class NoiseSeedTopology {
+
+    /** What the flow needs; wiring (config, devices, registry) happens elsewhere. */
+    public record Settings(int maxCount, int maxSteps, int maxInputBytes) {}
+
+    private NoiseSeedTopology() {}
+
+    public static void build(
+            StreamsBuilder builder,
+            Topics topics,
+            ModelCatalog models,
+            Settings settings,
+            GenstreamMetrics metrics,
+            Clock clock) {
+        NoiseSeedValidator validator = new NoiseSeedValidator(
+                name -> models.image(name).map(ImageModel::info), settings.maxCount(), settings.maxSteps());
+        DeadLetters deadLetters = new DeadLetters(metrics, clock);
+        AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
+
+        Map<String, KStream<byte[], Outcome<NoiseSeedEvent>>> intake = builder
+                .stream(topics.noiseSeeds().name(), topics.noiseSeeds().consumed())
+                .processValues(
+                        () -> new NoiseSeedIntake(codec, validator, settings.maxInputBytes(), deadLetters, metrics),
+                        Named.as("noise-seed-intake"))
+                .split(Named.as("noise-seed-"))
+                .branch((key, outcome) -> outcome.isRejected(), Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+        toDeadLetters(intake.get("noise-seed-rejected"), topics, "noise-seed-intake-dlq");
+
+        Map<String, KStream<byte[], Outcome<GeneratedContent>>> generated = intake.get("noise-seed-accepted")
+                .process(() -> new ImageGeneration(models, deadLetters, metrics, clock),
+                        Named.as("noise-seed-generate"))
+                .split(Named.as("image-"))
+                .branch((key, outcome) -> outcome.isRejected(), Branched.as("failed"))
+                .defaultBranch(Branched.as("generated"));
+        toDeadLetters(generated.get("image-failed"), topics, "image-generate-dlq");
+
+        generated.get("image-generated")
+                .map((key, outcome) -> KeyValue.pair(outcome.value().getRequestId(), outcome.value()),
+                        Named.as("image-by-request-id"))
+                .to(topics.content().name(), topics.content().produced());
+    }
+
+    static <T> void toDeadLetters(KStream<byte[], Outcome<T>> rejected, Topics topics, String name) {
+        rejected.mapValues(Outcome::rejection, Named.as(name))
+                .to(topics.deadLetters().name(), topics.deadLetters().produced());
+    }
+}
