@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.math.Sum;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -57,7 +57,7 @@ public final class DiscriminatorNetwork {
         Operand<TFloat32> h = Layers.leakyRelu(tf, Layers.dense(tf, x, var("features/kernel"), var("features/bias")));
         Operand<TFloat32> unconditional = Layers.dense(tf, h, var("score/kernel"), var("score/bias"));
         Operand<TFloat32> embedded = tf.linalg.matMul(Layers.oneHot(tf, labels, arch.numClasses()), var("embed"));
-        Operand<TFloat32> projection = tf.math.sum(tf.math.mul(h, embedded), tf.constant(1), Sum.keepDims(true));
+        Operand<TFloat32> projection = tf.sum(tf.math.mul(h, embedded), tf.constant(1), Sum.keepDims(true));
         return Layers.reshape(tf, tf.math.add(unconditional, projection), -1);
     }
 

@@ -1,5 +1,5 @@
 /**
- * TensorFlow native-library location and DJL engine start-up, shared by training and serving.
- * Everything here runs offline: natives come from jars on the class path, never from a download.
+ * TensorFlow plumbing shared by training and serving: native-library location, DJL engine start-up,
+ * session settings and tensor copies. Everything here runs offline: natives come from jars on the class path.
  */
 package io.genstream.models.tf;

@@ -27,6 +27,9 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out) throws Exception {
+        if (args.length >= 2 && args[0].equals("models") && args[1].equals("train")) {
+            return ModelsCommand.train(args, out);
+        }
         CommandLine line = CommandLine.parse(args);
         GenstreamConfig config = GenstreamConfig.load(line.configFile(), System.getenv(), line.flags());
         return switch (line.word(0)) {

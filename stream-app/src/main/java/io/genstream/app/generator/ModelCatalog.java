@@ -41,8 +41,7 @@ public final class ModelCatalog implements AutoCloseable {
             throws GenerationException {
         List<ImageModel> loaded = new ArrayList<>();
         try {
-            List<String> names = registry.list().stream().map(ModelVersion::name).distinct().toList();
-            for (String name : names) {
+            for (String name : registry.names()) {
                 ModelVersion latest = registry.latest(name).orElseThrow();
                 if (!IMAGE_KINDS.contains(latest.manifest().kind())) {
                     continue;

@@ -107,6 +107,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", "4194304");
         p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "1000");
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
         p.putAll(overrides);

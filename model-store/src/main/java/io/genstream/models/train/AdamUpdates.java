@@ -1,0 +1,70 @@
+package io.genstream.models.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+import io.genstream.models.gan.NetworkVariables;
+import io.genstream.models.gan.ParameterSpec;
+
+/**
+ * Adam for one network: gradients of its loss with respect to its own variables only (a GAN
+ * must not let the discriminator's loss move the generator, nor the reverse), one pair of moment
+ * slots per variable, and TF's fused {@code ApplyAdam} kernel. The bias-correction powers
+ * β1^t, β2^t are fed from Java, so the step count lives in the trainer and not in the graph.
+ */
+final class AdamUpdates {
+
+    private final Op train;
+    private final List<Op> slotInitializers;
+
+    private AdamUpdates(Op train, List<Op> slotInitializers) {
+        this.train = train;
+        this.slotInitializers = slotInitializers;
+    }
+
+    static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
+            List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        List<Variable<TFloat32>> variables = vars.all();
+        Gradients gradients = tf.gradients(loss, variables);
+        Operand<TFloat32> lr = tf.constant((float) config.learningRate());
+        Operand<TFloat32> beta1 = tf.constant((float) config.beta1());
+        Operand<TFloat32> beta2 = tf.constant((float) config.beta2());
+        Operand<TFloat32> epsilon = tf.constant(1e-8f);
+        List<Op> updates = new ArrayList<>();
+        List<Op> initializers = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            ParameterSpec spec = specs.get(i);
+            Variable<TFloat32> m = slot(graph, tf, spec, "m");
+            Variable<TFloat32> v = slot(graph, tf, spec, "v");
+            initializers.add(tf.assign(m, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
+            initializers.add(tf.assign(v, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
+            Operand<TFloat32> grad = gradients.dy(i);
+            updates.add(tf.train.applyAdam(variables.get(i), m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad));
+        }
+        return new AdamUpdates(tf.withName(name).withControlDependencies(updates).noOp(), initializers);
+    }
+
+    private static Variable<TFloat32> slot(Graph graph, Ops tf, ParameterSpec spec, String moment) {
+        ParameterSpec slotSpec = new ParameterSpec("adam/" + spec.name() + "/" + moment, spec.shape(), 0);
+        return NetworkVariables.declare(graph, tf, List.of(slotSpec)).get(slotSpec.name());
+    }
+
+    /** Runs one Adam step for every variable of the network. */
+    Op train() {
+        return train;
+    }
+
+    /** Zero the moment slots. */
+    List<Op> slotInitializers() {
+        return slotInitializers;
+    }
+}

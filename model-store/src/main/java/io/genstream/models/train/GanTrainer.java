@@ -1,0 +1,136 @@
+package io.genstream.models.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import io.genstream.models.data.DigitsDataset;
+import io.genstream.models.gan.DigitsGan;
+import io.genstream.models.gan.GanArchitecture;
+import io.genstream.models.gan.ParameterSpec;
+import io.genstream.models.tf.TensorCopies;
+import io.genstream.models.tf.SessionConfigs;
+import io.genstream.models.tf.TensorFlowNatives;
+
+/**
+ * Trains the digits-gan: per step one discriminator update on a real and a generated batch, then
+ * one generator update on fresh noise. Starting weights, batch order and noise all come from
+ * {@link GanConfig#seed()}, and the session runs on a pinned number of threads, so a run can be
+ * repeated exactly.
+ */
+public final class GanTrainer {
+
+    private final GanConfig config;
+    private final Consumer<String> progress;
+
+    /** @param progress receives one line per loss record */
+    public GanTrainer(GanConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /**
+     * @param data training images
+     * @param checkpointPrefix where to save the final weights as a TF checkpoint
+     */
+    public TrainedGan train(DigitsDataset data, String checkpointPrefix) {
+        TensorFlowNatives.ensureLocated();
+        try (Graph graph = new Graph()) {
+            GanTrainingGraph g = new GanTrainingGraph(graph, config);
+            try (Session session = new Session(graph, SessionConfigs.pinnedThreads(config.threads()))) {
+                initialize(session, g);
+                List<LossRecord> losses = new ArrayList<>();
+                double seconds = loop(session, g, data, losses);
+                session.save(checkpointPrefix);
+                return new TrainedGan(config, checkpointPrefix, fetchWeights(graph, session), losses, seconds, data.sha256());
+            }
+        }
+    }
+
+    private void initialize(Session session, GanTrainingGraph g) {
+        List<ParameterSpec> specs = DigitsGan.parameters(config.architecture());
+        List<Tensor> tensors = new ArrayList<>();
+        try {
+            Session.Runner runner = session.runner().addTarget(g.initialize);
+            for (int i = 0; i < specs.size(); i++) {
+                TFloat32 value = TensorCopies.floats(specs.get(i).initialValues(config.seed()), specs.get(i).shape());
+                tensors.add(value);
+                runner.feed(g.initialValues.get(i), value);
+            }
+            runner.run().close();
+        } finally {
+            tensors.forEach(Tensor::close);
+        }
+    }
+
+    private double loop(Session session, GanTrainingGraph g, DigitsDataset data, List<LossRecord> losses) {
+        int batch = config.batchSize();
+        int latent = config.latentDim();
+        int size = GanArchitecture.IMAGE_SIZE;
+        BatchSampler sampler = new BatchSampler(data, batch, latent, GanConfig.NUM_CLASSES, config.seed());
+        float[] realImages = new float[batch * DigitsDataset.PIXELS];
+        int[] realLabels = new int[batch];
+        float[] noise = new float[batch * latent];
+        int[] fakeLabels = new int[batch];
+        double dSum = 0;
+        double gSum = 0;
+        long start = System.nanoTime();
+        for (int step = 1; step <= config.steps(); step++) {
+            float beta1Power = (float) Math.pow(config.beta1(), step);
+            float beta2Power = (float) Math.pow(config.beta2(), step);
+            sampler.nextReal(realImages, realLabels);
+            sampler.nextFake(noise, fakeLabels);
+            try (TFloat32 x = TensorCopies.floats(realImages, batch, size, size);
+                    TInt32 y = TensorCopies.ints(realLabels);
+                    TFloat32 z = TensorCopies.floats(noise, batch, latent);
+                    TInt32 yFake = TensorCopies.ints(fakeLabels);
+                    TFloat32 b1 = TensorCopies.scalar(beta1Power);
+                    TFloat32 b2 = TensorCopies.scalar(beta2Power);
+                    Result r = session.runner()
+                            .feed(g.realImages, x).feed(g.realLabels, y).feed(g.noise, z).feed(g.fakeLabels, yFake)
+                            .feed(g.beta1Power, b1).feed(g.beta2Power, b2)
+                            .addTarget(g.trainDiscriminator).fetch(g.discriminatorLoss).run()) {
+                dSum += ((TFloat32) r.get(0)).getFloat();
+            }
+            sampler.nextFake(noise, fakeLabels);
+            try (TFloat32 z = TensorCopies.floats(noise, batch, latent);
+                    TInt32 yFake = TensorCopies.ints(fakeLabels);
+                    TFloat32 b1 = TensorCopies.scalar(beta1Power);
+                    TFloat32 b2 = TensorCopies.scalar(beta2Power);
+                    Result r = session.runner()
+                            .feed(g.noise, z).feed(g.fakeLabels, yFake).feed(g.beta1Power, b1).feed(g.beta2Power, b2)
+                            .addTarget(g.trainGenerator).fetch(g.generatorLoss).run()) {
+                gSum += ((TFloat32) r.get(0)).getFloat();
+            }
+            if (step % config.logEvery() == 0 || step == config.steps()) {
+                int window = step % config.logEvery() == 0 ? config.logEvery() : step % config.logEvery();
+                LossRecord record = new LossRecord(step, dSum / window, gSum / window, (System.nanoTime() - start) / 1e9);
+                losses.add(record);
+                progress.accept(String.format("step %d/%d  d_loss %.4f  g_loss %.4f  %.1f s",
+                        step, config.steps(), record.discriminatorLoss(), record.generatorLoss(), record.seconds()));
+                dSum = 0;
+                gSum = 0;
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private Map<String, float[]> fetchWeights(Graph graph, Session session) {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (ParameterSpec spec : DigitsGan.parameters(config.architecture())) {
+            try (Result r = session.runner().fetch(spec.name()).run()) {
+                weights.put(spec.name(), TensorCopies.toFloats(r.get(0)));
+            }
+        }
+        return weights;
+    }
+}

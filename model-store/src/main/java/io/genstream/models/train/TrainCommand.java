@@ -1,0 +1,154 @@
+package io.genstream.models.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.genstream.models.data.DigitsDataset;
+import io.genstream.models.export.ContactSheet;
+import io.genstream.models.export.GanInferenceModel;
+import io.genstream.models.manifest.ModelManifest;
+import io.genstream.models.manifest.SavedModelFiles;
+import io.genstream.models.registry.ModelRegistry;
+import io.genstream.models.registry.ModelVersion;
+import io.genstream.models.tf.TensorFlowNatives;
+
+/**
+ * Trains a model version end to end: generate the data, train, export the lean SavedModel, draw
+ * the contact sheet, evaluate, write and verify {@code model.json}. See {@link TrainOptions} for
+ * the arguments.
+ */
+public final class TrainCommand {
+
+    static final int SHEET_COLUMNS = 10;
+    static final int SHEET_SCALE = 3;
+
+    private TrainCommand() {}
+
+    public static void main(String[] args) {
+        int status = run(List.of(args), System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** @return the process exit status: 0 done, 2 bad arguments or an occupied output folder */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        TrainOptions options;
+        Path dir;
+        try {
+            options = TrainOptions.parse(args);
+            dir = prepareOutput(options);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            train(options, dir, out);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Trains and writes one digits-gan version; returns its folder. */
+    public static Path trainDigitsGan(TrainOptions options, PrintStream out) throws IOException {
+        Path dir = prepareOutput(options);
+        train(options, dir, out);
+        return dir;
+    }
+
+    private static void train(TrainOptions options, Path dir, PrintStream out) throws IOException {
+        TensorFlowNatives.ensureLocated();
+        GanConfig config = options.config();
+        out.printf("training %s into %s: %s%n", options.model(), dir, config);
+        DigitsDataset training = DigitsDataset.generate(config.dataSeed(), config.dataSize());
+        DigitsDataset heldOut = DigitsDataset.generate(config.dataSeed() + 1, config.heldOutSize());
+        Path work = Files.createTempDirectory("digits-gan-train");
+        try {
+            TrainedGan trained = new GanTrainer(config, out::println).train(training, work.resolve("ckpt").toString());
+            Map<String, Object> evaluation;
+            try (GanInferenceModel model =
+                    GanInferenceModel.restore(config.architecture(), trained.checkpointPrefix(), config.threads())) {
+                model.exportSavedModel(dir);
+                ContactSheet.write(model, dir.resolve(ContactSheet.FILE_NAME), SHEET_COLUMNS, SHEET_SCALE);
+                evaluation = new GanEvaluator(training).evaluate(model, heldOut);
+            }
+            String version = dir.toAbsolutePath().normalize().getFileName().toString();
+            ModelManifest manifest = DigitsGanManifest.create(options.model(), version, trained, evaluation).withFilesOf(dir);
+            manifest.write(dir);
+            manifest.verify(dir);
+            out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
+                    trained.wallSeconds(), dir, savedModelBytes(dir), evaluation);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** The version folder, empty and ready: {@code --out}, or the next version under {@code --root}. */
+    private static Path prepareOutput(TrainOptions options) throws IOException {
+        Path dir = options.out().orElseGet(() -> options.root().resolve(options.model()).resolve(nextVersion(options)));
+        prepare(dir, options.overwrite());
+        return dir;
+    }
+
+    private static String nextVersion(TrainOptions options) {
+        if (options.version().isPresent()) {
+            return options.version().get();
+        }
+        if (!Files.isDirectory(options.root())) {
+            return "1";
+        }
+        return ModelRegistry.open(options.root()).latest(options.model())
+                .map(ModelVersion::version)
+                .map(v -> {
+                    if (!v.matches("\\d+")) {
+                        throw new IllegalArgumentException("latest version " + v + " is not a number: pass --version");
+                    }
+                    return String.valueOf(Long.parseLong(v) + 1);
+                })
+                .orElse("1");
+    }
+
+    /** An empty folder to export into; with {@code overwrite}, an old version's files are removed first. */
+    private static void prepare(Path dir, boolean overwrite) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> children = Files.list(dir)) {
+                if (children.findAny().isPresent()) {
+                    if (!overwrite) {
+                        throw new IllegalArgumentException(dir + " is not empty; pass --overwrite to replace it");
+                    }
+                    deleteTree(dir);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private static long savedModelBytes(Path dir) throws IOException {
+        long total = 0;
+        for (String file : SavedModelFiles.list(dir)) {
+            total += Files.size(dir.resolve(file));
+        }
+        return total;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

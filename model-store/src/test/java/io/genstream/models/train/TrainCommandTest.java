@@ -1,0 +1,100 @@
+package io.genstream.models.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.genstream.models.export.ContactSheet;
+import io.genstream.models.export.GanSignatures;
+import io.genstream.models.manifest.ModelManifest;
+import io.genstream.models.registry.ModelRegistry;
+import io.genstream.models.registry.ModelVersion;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return TrainCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainsAVersionTheRegistryFindsAndVerifies() throws Exception {
+        assertThat(run("digits-gan", "--root", root.toString(), "--preset", "tiny")).isZero();
+        assertThat(run("digits-gan", "--root", root.toString(), "--preset", "tiny", "--steps", "2")).isZero();
+
+        ModelRegistry registry = ModelRegistry.open(root);
+        assertThat(registry.list()).extracting(ModelVersion::id).containsExactly("digits-gan@1", "digits-gan@2");
+        assertThat(registry.verifyAll()).allMatch(r -> r.ok());
+
+        ModelVersion latest = registry.latest("digits-gan").orElseThrow();
+        ModelManifest manifest = latest.manifest();
+        assertThat(manifest.kind()).isEqualTo("gan");
+        assertThat(manifest.format()).isEqualTo("tensorflow-savedmodel");
+        assertThat(manifest.intProperty("latentDim")).isEqualTo(64);
+        assertThat(manifest.intProperty("numClasses")).isEqualTo(10);
+        assertThat(manifest.intProperty("imageWidth")).isEqualTo(28);
+        assertThat(manifest.intProperty("imageHeight")).isEqualTo(28);
+        assertThat(manifest.signatures()).containsOnlyKeys(GanSignatures.SERVING_DEFAULT, GanSignatures.DISCRIMINATE);
+        assertThat(manifest.signatures().get(GanSignatures.SERVING_DEFAULT).outputs())
+                .containsOnlyKeys(GanSignatures.IMAGE, GanSignatures.REALISM);
+        assertThat(manifest.files()).containsKeys("saved_model.pb", "variables/variables.index");
+        assertThat(manifest.training()).containsEntry("steps", 2).containsKeys(
+                "config", "dataSeed", "wallSeconds", "finalDiscriminatorLoss", "finalGeneratorLoss",
+                "tensorflowVersion", "machineCores");
+        assertThat(manifest.evaluation()).containsKeys(
+                "meanRealismReal", "meanRealismGenerated", "nearestClassMeanAccuracyGenerated");
+
+        BufferedImage sheet = ImageIO.read(latest.dir().resolve(ContactSheet.FILE_NAME).toFile());
+        assertThat(sheet.getWidth()).isEqualTo(10 * (28 * 3 + 2) + 2);
+        assertThat(sheet.getHeight()).isEqualTo(10 * (28 * 3 + 2) + 2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("step 2/2");
+    }
+
+    @Test
+    void refusesToOverwriteAVersionUnlessAsked() throws Exception {
+        Path dir = root.resolve("digits-gan/1");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("notes.txt"), "keep me");
+        assertThat(run("digits-gan", "--out", dir.toString(), "--preset", "tiny")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--overwrite");
+        assertThat(dir.resolve("notes.txt")).exists();
+
+        assertThat(run("digits-gan", "--out", dir.toString(), "--preset", "tiny", "--overwrite")).isZero();
+        assertThat(dir.resolve("notes.txt")).doesNotExist();
+        ModelManifest.read(dir).verify(dir);
+    }
+
+    @Test
+    void badArgumentsExitWithStatusTwoAndUsage() {
+        assertThat(run("digits-vae")).isEqualTo(2);
+        assertThat(run("digits-gan", "--steps")).isEqualTo(2);
+        assertThat(run("digits-gan", "--steps", "many")).isEqualTo(2);
+        assertThat(run("digits-gan", "--colour", "red")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+    }
+
+    @Test
+    void overridesApplyOnTopOfThePresetInAnyOrder() {
+        TrainOptions options = TrainOptions.parse(List.of("digits-gan", "--steps", "5", "--seed", "9", "--preset", "tiny"));
+        assertThat(options.config()).isEqualTo(GanConfig.tiny().withSteps(5).withSeed(9));
+        assertThat(options.out()).isEmpty();
+        assertThat(options.root()).isEqualTo(Path.of("model-store"));
+    }
+}
