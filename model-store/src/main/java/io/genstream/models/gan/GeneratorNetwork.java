@@ -9,10 +9,12 @@ import org.tensorflow.types.TInt32;
 
 /**
  * G(z, label): a DCGAN-style generator conditioned by concatenating the one-hot label to the
- * noise. {@code [z ‖ onehot] → dense → 7×7×C → (upsample, conv3×3) → 14×14×C/2 → (upsample,
- * conv3×3) → 28×28×C/4 → conv3×3 → sigmoid}, with leaky ReLU and pixel norm after each hidden
- * layer. The label is fed again to the 14×14 layer (as constant feature planes) so the class
- * survives the upsampling.
+ * noise. {@code [z ‖ onehot] → dense → 7×7×C → upsample → 2 × conv3×3 → 14×14×C/2 → upsample →
+ * 2 × conv3×3 → 28×28×C/4 → conv3×3 → sigmoid}, with leaky ReLU and pixel norm after each hidden
+ * layer. The label is fed again to the first 14×14 layer (as constant feature planes) so the
+ * class survives the upsampling. Nearest-neighbour upsampling followed by convolutions avoids
+ * the checkerboard of transposed convolutions; the second convolution at each size smooths the
+ * blocky upsampled strokes for little cost.
  */
 public final class GeneratorNetwork {
 
@@ -37,8 +39,12 @@ public final class GeneratorNetwork {
                 ParameterSpec.zeros(PREFIX + "dense/bias", BASE * BASE * c1),
                 ParameterSpec.heNormal(PREFIX + "conv14/kernel", 9 * (c1 + a.numClasses()), 3, 3, c1 + a.numClasses(), c2),
                 ParameterSpec.zeros(PREFIX + "conv14/bias", c2),
+                ParameterSpec.heNormal(PREFIX + "conv14b/kernel", 9 * c2, 3, 3, c2, c2),
+                ParameterSpec.zeros(PREFIX + "conv14b/bias", c2),
                 ParameterSpec.heNormal(PREFIX + "conv28/kernel", 9 * c2, 3, 3, c2, c3),
                 ParameterSpec.zeros(PREFIX + "conv28/bias", c3),
+                ParameterSpec.heNormal(PREFIX + "conv28b/kernel", 9 * c3, 3, 3, c3, c3),
+                ParameterSpec.zeros(PREFIX + "conv28b/bias", c3),
                 // The output layer starts small: the first images are a flat grey, not noise.
                 new ParameterSpec(PREFIX + "out/kernel", new long[] {3, 3, c3, 1}, 0.1 * Math.sqrt(1.0 / (9 * c3))),
                 ParameterSpec.zeros(PREFIX + "out/bias", 1));
@@ -54,13 +60,18 @@ public final class GeneratorNetwork {
         x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
         x = Layers.upsample2x(tf, x, size / 2);
         x = tf.concat(List.of(x, labelPlanes(tf, onehot, size / 2, arch.numClasses())), tf.constant(3));
-        x = Layers.conv(tf, x, var("conv14/kernel"), var("conv14/bias"), 1);
-        x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
+        x = convBlock(tf, x, "conv14");
+        x = convBlock(tf, x, "conv14b");
         x = Layers.upsample2x(tf, x, size);
-        x = Layers.conv(tf, x, var("conv28/kernel"), var("conv28/bias"), 1);
-        x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
+        x = convBlock(tf, x, "conv28");
+        x = convBlock(tf, x, "conv28b");
         x = Layers.conv(tf, x, var("out/kernel"), var("out/bias"), 1);
         return Layers.reshape(tf, tf.math.sigmoid(x), -1, size, size);
+    }
+
+    private Operand<TFloat32> convBlock(Ops tf, Operand<TFloat32> x, String layer) {
+        Operand<TFloat32> y = Layers.conv(tf, x, var(layer + "/kernel"), var(layer + "/bias"), 1);
+        return Layers.pixelNorm(tf, Layers.leakyRelu(tf, y));
     }
 
     /** {@code [batch, classes]} → {@code [batch, side, side, classes]}: the label at every pixel. */

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Orders version strings the way people read them: runs of digits compare as numbers, the rest
- * as text, so {@code 2 < 10}, {@code 1.9 < 1.10} and {@code v2 < v10}. Ties between equal numbers
+ * as text, so {@code 2 < 10}, {@code 1.9 < 1.10}, {@code 1 < 1.0} and {@code v2 < v10}. There is no
+ * notion of pre-releases: {@code 1.beta} is simply text after {@code 1.}. Ties between equal numbers
  * written differently ({@code 01} and {@code 1}) fall back to plain text order, so the order is
  * total and {@code latest} is always well defined.
  */
@@ -42,7 +43,7 @@ public final class VersionOrder implements Comparator<String> {
             return new BigInteger(a).compareTo(new BigInteger(b));
         }
         if (numberA != numberB) {
-            return numberA ? 1 : -1; // a number ranks above text at the same place: 1.0 > 1.beta
+            return numberA ? 1 : -1; // text before numbers at the same place, so the order stays total
         }
         return a.compareTo(b);
     }

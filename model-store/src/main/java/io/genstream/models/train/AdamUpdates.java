@@ -39,6 +39,12 @@ final class AdamUpdates {
         Operand<TFloat32> beta1 = tf.constant((float) config.beta1());
         Operand<TFloat32> beta2 = tf.constant((float) config.beta2());
         Operand<TFloat32> epsilon = tf.constant(1e-8f);
+        // Variables are TF1 reference variables, updated in place: an update that ran while the
+        // backward pass still reads that variable (e.g. a layer's kernel, needed for the gradient
+        // of the layer below) would corrupt the gradients, and nondeterministically. So every
+        // update waits until every gradient of this loss has been computed.
+        List<Op> allGradients = new ArrayList<>(gradients.dy());
+        Ops afterGradients = tf.withControlDependencies(allGradients);
         List<Op> updates = new ArrayList<>();
         List<Op> initializers = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
@@ -48,7 +54,8 @@ final class AdamUpdates {
             initializers.add(tf.assign(m, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
             initializers.add(tf.assign(v, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
             Operand<TFloat32> grad = gradients.dy(i);
-            updates.add(tf.train.applyAdam(variables.get(i), m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad));
+            updates.add(afterGradients.train.applyAdam(
+                    variables.get(i), m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad));
         }
         return new AdamUpdates(tf.withName(name).withControlDependencies(updates).noOp(), initializers);
     }

@@ -11,9 +11,16 @@ class VersionOrderTest {
 
     @Test
     void numbersCompareByValueNotByText() {
-        List<String> versions = new ArrayList<>(List.of("10", "9", "1.10", "1.9", "2", "1", "v10", "v2", "1.beta", "1.0"));
+        List<String> versions = new ArrayList<>(List.of("10", "9", "1.10", "1.9", "2", "1", "1.0", "20240601"));
         versions.sort(VersionOrder.INSTANCE);
-        assertThat(versions).containsExactly("1", "1.beta", "1.0", "1.9", "1.10", "2", "9", "10", "v2", "v10");
+        assertThat(versions).containsExactly("1", "1.0", "1.9", "1.10", "2", "9", "10", "20240601");
+    }
+
+    @Test
+    void textComparesAsTextAndNumbersWithinItByValue() {
+        List<String> versions = new ArrayList<>(List.of("v10", "v2", "b1", "a3"));
+        versions.sort(VersionOrder.INSTANCE);
+        assertThat(versions).containsExactly("a3", "b1", "v2", "v10");
     }
 
     @Test

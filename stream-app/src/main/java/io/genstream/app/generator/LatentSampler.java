@@ -1,5 +1,6 @@
 package io.genstream.app.generator;
 
+import io.genstream.models.gan.LatentNoise;
 import java.util.Random;
 
 /**
@@ -12,14 +13,12 @@ public final class LatentSampler {
 
     private LatentSampler() {}
 
-    /** A standard-normal latent vector of the given length, fixed by the seed. */
+    /**
+     * A standard-normal latent vector of the given length, fixed by the seed: the same function
+     * the trainer used for its contact sheet, so a seed means the same thing in both.
+     */
     public static float[] latent(long seed, int dim) {
-        Random random = new Random(seed);
-        float[] z = new float[dim];
-        for (int i = 0; i < dim; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        return z;
+        return LatentNoise.forSeed(seed, dim);
     }
 
     /** The label used for an unconditioned request: uniform over the classes, fixed by the seed. */
