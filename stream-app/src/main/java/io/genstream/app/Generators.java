@@ -5,6 +5,7 @@ import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.DjlImageModel;
 import io.genstream.app.generator.GenerationException;
 import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.runtime.DevicePlacement;
 import io.genstream.models.registry.ModelRegistry;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class Generators {
 
     private Generators() {}
 
-    public static ModelCatalog load(GenstreamConfig config) throws GenerationException {
+    public static ModelCatalog load(GenstreamConfig config, GenstreamMetrics metrics) throws GenerationException {
         Path root = Path.of(config.get(GenstreamConfig.MODELS_DIR));
         if (!Files.isDirectory(root)) {
             throw new GenerationException("model store " + root.toAbsolutePath()
@@ -31,7 +32,8 @@ public final class Generators {
         List<Device> devices = DevicePlacement.devices(mode, mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus());
         int instances = config.get(GenstreamConfig.INSTANCES_PER_DEVICE);
         long started = System.nanoTime();
-        ModelCatalog catalog = ModelCatalog.load(registry, devices, instances);
+        ModelCatalog catalog = ModelCatalog.load(registry, devices, instances,
+                GenstreamApplication.batchSettings(config), metrics::batcher);
         LOG.info("Loaded {} on {} ({} instance(s) each) in {} ms", catalog.imageModels(), devices, instances,
                 (System.nanoTime() - started) / 1_000_000);
         return catalog;

@@ -4,6 +4,7 @@ import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.topology.NoiseSeedTopology;
 import io.genstream.app.topology.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -53,8 +54,22 @@ public final class GenstreamApplication implements AutoCloseable {
         NoiseSeedTopology.build(builder, topics(config), models, new NoiseSeedTopology.Settings(
                 config.get(GenstreamConfig.MAX_COUNT),
                 config.get(GenstreamConfig.MAX_STEPS),
-                config.get(GenstreamConfig.MAX_INPUT_BYTES)), metrics, clock);
+                config.get(GenstreamConfig.MAX_INPUT_BYTES),
+                drainInterval(config),
+                Duration.ofMillis(config.get(GenstreamConfig.MAX_BLOCK_MS))), metrics, clock);
         return builder.build();
+    }
+
+    /** Finished requests are emitted this often: a fraction of the batch delay, at least 1 ms. */
+    static Duration drainInterval(GenstreamConfig config) {
+        return Duration.ofMillis(Math.max(1, config.get(GenstreamConfig.BATCH_MAX_DELAY_MS) / 4));
+    }
+
+    /** The batching of every model version, from the configuration. */
+    public static BatchSettings batchSettings(GenstreamConfig config) {
+        return new BatchSettings(config.get(GenstreamConfig.BATCH_MAX_SIZE),
+                Duration.ofMillis(config.get(GenstreamConfig.BATCH_MAX_DELAY_MS)),
+                config.get(GenstreamConfig.BATCH_QUEUE_CAPACITY));
     }
 
     public static Topics topics(GenstreamConfig config) {
@@ -77,6 +92,8 @@ public final class GenstreamApplication implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(GenstreamConfig.STREAM_THREADS));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(GenstreamConfig.COMMIT_INTERVAL_MS));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
+        // The stream thread must wake often enough to emit finished batches between polls.
+        props.put(StreamsConfig.POLL_MS_CONFIG, drainInterval(config).toMillis());
         // Opt in now to what Kafka 5.0 makes the default (and silence its start-up warning).
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;

@@ -3,6 +3,8 @@ package io.genstream.app;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.GenerationException;
 import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,6 +38,11 @@ public final class TestModels {
 
     /** Loads the real models (a second or so). */
     public static ModelCatalog catalog() throws GenerationException {
-        return Generators.load(config());
+        return catalog(config());
+    }
+
+    /** Loads the real models with the batching of the given configuration. */
+    public static ModelCatalog catalog(GenstreamConfig config) throws GenerationException {
+        return Generators.load(config, new GenstreamMetrics(new SimpleMeterRegistry()));
     }
 }

@@ -28,7 +28,7 @@ final class DigitsGanManifest {
         properties.put("imageHeight", GanArchitecture.IMAGE_SIZE);
         properties.put("imageRange", "0 = black background, 1 = white stroke");
         properties.put("noise", "z = new java.util.Random(seed).nextGaussian() x latentDim (io.genstream.models.gan.LatentNoise)");
-        properties.put("architecture", "dcgan-upsample-conv generator with pixel norm; projection discriminator");
+        properties.put("architecture", "dcgan-style generator (nearest upsample + conv, pixel norm, weight EMA); projection discriminator");
 
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("trainer", GanTrainer.class.getName());

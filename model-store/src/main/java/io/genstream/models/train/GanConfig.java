@@ -16,6 +16,8 @@ import io.genstream.models.gan.GanArchitecture;
  * @param beta1 Adam first-moment decay; 0.5 as in DCGAN, 0.9 makes GANs oscillate
  * @param beta2 Adam second-moment decay
  * @param realLabelSmoothing target for real images in the discriminator loss (1 = none)
+ * @param generatorAverageDecay decay of the running average of the generator's weights, which is
+ *     the generator kept; 0 keeps the last weights
  * @param seed weights, noise and batch order
  * @param dataSeed the training data set
  * @param dataSize training images
@@ -34,6 +36,7 @@ public record GanConfig(
         double beta1,
         double beta2,
         double realLabelSmoothing,
+        double generatorAverageDecay,
         long seed,
         long dataSeed,
         int dataSize,
@@ -45,19 +48,20 @@ public record GanConfig(
 
     public GanConfig {
         if (steps < 1 || batchSize < 1 || dataSize < NUM_CLASSES || heldOutSize < NUM_CLASSES
-                || threads < 1 || logEvery < 1 || learningRate <= 0) {
+                || threads < 1 || logEvery < 1 || learningRate <= 0
+                || generatorAverageDecay < 0 || generatorAverageDecay >= 1) {
             throw new IllegalArgumentException("invalid GAN config: " + this);
         }
     }
 
     /** The configuration of the published digits-gan model. */
     public static GanConfig standard() {
-        return new GanConfig(64, 64, 32, 128, 3000, 64, 2e-4, 0.5, 0.999, 0.9, 1L, 20_240_601L, 30_000, 2_000, 2, 100);
+        return new GanConfig(64, 64, 32, 128, 4500, 64, 2e-4, 0.5, 0.999, 0.9, 0.999, 1L, 20_240_601L, 30_000, 2_000, 2, 100);
     }
 
     /** A model small and short enough for unit tests (seconds); its images are not digits yet. */
     public static GanConfig tiny() {
-        return new GanConfig(64, 8, 4, 16, 3, 8, 2e-4, 0.5, 0.999, 0.9, 7L, 11L, 100, 50, 1, 1);
+        return new GanConfig(64, 8, 4, 16, 3, 8, 2e-4, 0.5, 0.999, 0.9, 0.5, 7L, 11L, 100, 50, 1, 1);
     }
 
     public GanArchitecture architecture() {
@@ -66,19 +70,22 @@ public record GanConfig(
 
     public GanConfig withSteps(int newSteps) {
         return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, newSteps,
-                batchSize, learningRate, beta1, beta2, realLabelSmoothing, seed, dataSeed, dataSize, heldOutSize,
+                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
+                seed, dataSeed, dataSize, heldOutSize,
                 threads, logEvery);
     }
 
     public GanConfig withSeed(long newSeed) {
         return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, steps,
-                batchSize, learningRate, beta1, beta2, realLabelSmoothing, newSeed, dataSeed, dataSize, heldOutSize,
+                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
+                newSeed, dataSeed, dataSize, heldOutSize,
                 threads, logEvery);
     }
 
     public GanConfig withThreads(int newThreads) {
         return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, steps,
-                batchSize, learningRate, beta1, beta2, realLabelSmoothing, seed, dataSeed, dataSize, heldOutSize,
+                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
+                seed, dataSeed, dataSize, heldOutSize,
                 newThreads, logEvery);
     }
 }

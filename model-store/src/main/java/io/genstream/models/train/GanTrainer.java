@@ -50,8 +50,9 @@ public final class GanTrainer {
                 initialize(session, g);
                 List<LossRecord> losses = new ArrayList<>();
                 double seconds = loop(session, g, data, losses);
+                session.runner().addTarget(g.useGeneratorAverage).run().close();
                 session.save(checkpointPrefix);
-                return new TrainedGan(config, checkpointPrefix, fetchWeights(graph, session), losses, seconds, data.sha256());
+                return new TrainedGan(config, checkpointPrefix, fetchWeights(session), losses, seconds, data.sha256());
             }
         }
     }
@@ -74,43 +75,21 @@ public final class GanTrainer {
 
     private double loop(Session session, GanTrainingGraph g, DigitsDataset data, List<LossRecord> losses) {
         int batch = config.batchSize();
-        int latent = config.latentDim();
-        int size = GanArchitecture.IMAGE_SIZE;
-        BatchSampler sampler = new BatchSampler(data, batch, latent, GanConfig.NUM_CLASSES, config.seed());
-        float[] realImages = new float[batch * DigitsDataset.PIXELS];
-        int[] realLabels = new int[batch];
-        float[] noise = new float[batch * latent];
-        int[] fakeLabels = new int[batch];
+        BatchSampler sampler = new BatchSampler(data, batch, config.latentDim(), GanConfig.NUM_CLASSES, config.seed());
+        Batch real = new Batch(new float[batch * DigitsDataset.PIXELS], new int[batch]);
+        Batch fake = new Batch(new float[batch * config.latentDim()], new int[batch]);
         double dSum = 0;
         double gSum = 0;
         long start = System.nanoTime();
         for (int step = 1; step <= config.steps(); step++) {
+            // Adam's bias corrections: β^t for the t-th update of each network.
             float beta1Power = (float) Math.pow(config.beta1(), step);
             float beta2Power = (float) Math.pow(config.beta2(), step);
-            sampler.nextReal(realImages, realLabels);
-            sampler.nextFake(noise, fakeLabels);
-            try (TFloat32 x = TensorCopies.floats(realImages, batch, size, size);
-                    TInt32 y = TensorCopies.ints(realLabels);
-                    TFloat32 z = TensorCopies.floats(noise, batch, latent);
-                    TInt32 yFake = TensorCopies.ints(fakeLabels);
-                    TFloat32 b1 = TensorCopies.scalar(beta1Power);
-                    TFloat32 b2 = TensorCopies.scalar(beta2Power);
-                    Result r = session.runner()
-                            .feed(g.realImages, x).feed(g.realLabels, y).feed(g.noise, z).feed(g.fakeLabels, yFake)
-                            .feed(g.beta1Power, b1).feed(g.beta2Power, b2)
-                            .addTarget(g.trainDiscriminator).fetch(g.discriminatorLoss).run()) {
-                dSum += ((TFloat32) r.get(0)).getFloat();
-            }
-            sampler.nextFake(noise, fakeLabels);
-            try (TFloat32 z = TensorCopies.floats(noise, batch, latent);
-                    TInt32 yFake = TensorCopies.ints(fakeLabels);
-                    TFloat32 b1 = TensorCopies.scalar(beta1Power);
-                    TFloat32 b2 = TensorCopies.scalar(beta2Power);
-                    Result r = session.runner()
-                            .feed(g.noise, z).feed(g.fakeLabels, yFake).feed(g.beta1Power, b1).feed(g.beta2Power, b2)
-                            .addTarget(g.trainGenerator).fetch(g.generatorLoss).run()) {
-                gSum += ((TFloat32) r.get(0)).getFloat();
-            }
+            sampler.nextReal(real.values(), real.labels());
+            sampler.nextFake(fake.values(), fake.labels());
+            dSum += discriminatorStep(session, g, real, fake, beta1Power, beta2Power);
+            sampler.nextFake(fake.values(), fake.labels());
+            gSum += generatorStep(session, g, fake, beta1Power, beta2Power);
             if (step % config.logEvery() == 0 || step == config.steps()) {
                 int window = step % config.logEvery() == 0 ? config.logEvery() : step % config.logEvery();
                 LossRecord record = new LossRecord(step, dSum / window, gSum / window, (System.nanoTime() - start) / 1e9);
@@ -124,7 +103,38 @@ public final class GanTrainer {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private Map<String, float[]> fetchWeights(Graph graph, Session session) {
+    /** Real images or noise vectors, row-major, with their labels. */
+    private record Batch(float[] values, int[] labels) {}
+
+    private float discriminatorStep(Session session, GanTrainingGraph g, Batch real, Batch fake, float b1, float b2) {
+        int size = GanArchitecture.IMAGE_SIZE;
+        try (TFloat32 x = TensorCopies.floats(real.values(), real.labels().length, size, size);
+                TInt32 y = TensorCopies.ints(real.labels());
+                TFloat32 z = TensorCopies.floats(fake.values(), fake.labels().length, config.latentDim());
+                TInt32 yFake = TensorCopies.ints(fake.labels());
+                TFloat32 beta1Power = TensorCopies.scalar(b1);
+                TFloat32 beta2Power = TensorCopies.scalar(b2);
+                Result r = session.runner()
+                        .feed(g.realImages, x).feed(g.realLabels, y).feed(g.noise, z).feed(g.fakeLabels, yFake)
+                        .feed(g.beta1Power, beta1Power).feed(g.beta2Power, beta2Power)
+                        .addTarget(g.trainDiscriminator).fetch(g.discriminatorLoss).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    private float generatorStep(Session session, GanTrainingGraph g, Batch fake, float b1, float b2) {
+        try (TFloat32 z = TensorCopies.floats(fake.values(), fake.labels().length, config.latentDim());
+                TInt32 yFake = TensorCopies.ints(fake.labels());
+                TFloat32 beta1Power = TensorCopies.scalar(b1);
+                TFloat32 beta2Power = TensorCopies.scalar(b2);
+                Result r = session.runner()
+                        .feed(g.noise, z).feed(g.fakeLabels, yFake).feed(g.beta1Power, beta1Power).feed(g.beta2Power, beta2Power)
+                        .addTarget(g.trainGenerator).fetch(g.generatorLoss).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    private Map<String, float[]> fetchWeights(Session session) {
         Map<String, float[]> weights = new LinkedHashMap<>();
         for (ParameterSpec spec : DigitsGan.parameters(config.architecture())) {
             try (Result r = session.runner().fetch(spec.name()).run()) {

@@ -25,6 +25,8 @@ import io.genstream.models.gan.ParameterSpec;
  * random ops: noise, labels and batches all come in through placeholders, which is what makes a
  * run reproducible from the Java seeds.
  *
+ * <p>The generator that is kept is the running average of its weights ({@link GeneratorAverage}).
+ *
  * <p>Losses, with {@code s = softplus} and {@code α} the real-label smoothing:
  * {@code L_D = α·s(−D(x)) + (1−α)·s(D(x)) + s(D(G(z)))}, {@code L_G = s(−D(G(z)))}.
  */
@@ -40,7 +42,10 @@ final class GanTrainingGraph {
     final Operand<TFloat32> generatorLoss;
     final Operand<TFloat32> generatedImages;
     final Op trainDiscriminator;
+    /** A generator step, then the update of its weight average. */
     final Op trainGenerator;
+    /** Replaces the generator's weights by their running average; run once at the end. */
+    final Op useGeneratorAverage;
     final Op initialize;
     /** One placeholder per parameter, in {@link DigitsGan#parameters} order, feeding {@link #initialize}. */
     final List<Placeholder<TFloat32>> initialValues;
@@ -74,7 +79,10 @@ final class GanTrainingGraph {
         AdamUpdates adamG = AdamUpdates.minimize(graph, tf, "train_generator", generatorLoss,
                 gan.generatorVariables(), GeneratorNetwork.parameters(arch), config, beta1Power, beta2Power);
         trainDiscriminator = adamD.train();
-        trainGenerator = adamG.train();
+        GeneratorAverage average = GeneratorAverage.track(graph, tf, gan.generatorVariables(),
+                GeneratorNetwork.parameters(arch), config.generatorAverageDecay(), adamG.train());
+        trainGenerator = average.update();
+        useGeneratorAverage = average.copyToGenerator();
 
         List<Op> inits = new ArrayList<>(adamD.slotInitializers());
         inits.addAll(adamG.slotInitializers());
@@ -86,6 +94,9 @@ final class GanTrainingGraph {
             Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(specs.get(i).tfShape()));
             initialValues.add(value);
             inits.add(tf.assign(variables.get(i), value));
+            if (i < gan.generatorVariables().all().size()) {
+                inits.add(average.initializer(tf, i, value));
+            }
         }
         initialize = tf.withName("initialize").withControlDependencies(inits).noOp();
     }

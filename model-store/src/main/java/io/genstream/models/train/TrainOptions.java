@@ -64,7 +64,7 @@ public record TrainOptions(
         // Overrides apply after the preset, whatever their order on the command line.
         config = new GanConfig(config.latentDim(), config.generatorChannels(), config.discriminatorChannels(),
                 config.discriminatorFeatures(), steps != null ? steps : config.steps(), config.batchSize(),
-                config.learningRate(), config.beta1(), config.beta2(), config.realLabelSmoothing(),
+                config.learningRate(), config.beta1(), config.beta2(), config.realLabelSmoothing(), config.generatorAverageDecay(),
                 seed != null ? seed : config.seed(), dataSeed != null ? dataSeed : config.dataSeed(),
                 dataSize != null ? dataSize : config.dataSize(), config.heldOutSize(),
                 threads != null ? threads : config.threads(), config.logEvery());

@@ -31,11 +31,11 @@ final class DemoCommand {
                     .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
                     .with(GenstreamConfig.TOPIC_REPLICATION, "1");
             out.printf("Kafka broker (KRaft, in this JVM) listening on %s%n", broker.bootstrapServers());
-            try (ModelCatalog models = Generators.load(config)) {
+            GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
+            try (ModelCatalog models = Generators.load(config, metrics)) {
                 ImageModelInfo model = models.imageModels().stream().findFirst()
                         .orElseThrow(() -> new IllegalStateException("no image model in " + config.get(GenstreamConfig.MODELS_DIR)));
-                try (GenstreamApplication app = GenstreamApplication.start(config, models,
-                        new GenstreamMetrics(new SimpleMeterRegistry()))) {
+                try (GenstreamApplication app = GenstreamApplication.start(config, models, metrics)) {
                     app.awaitRunning(Duration.ofSeconds(120));
                     out.printf("Topics: %s%n", app.topics().names());
                     out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",

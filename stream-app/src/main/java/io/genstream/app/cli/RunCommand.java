@@ -15,10 +15,11 @@ final class RunCommand {
     private RunCommand() {}
 
     static int run(GenstreamConfig config, PrintStream out) throws Exception {
-        ModelCatalog models = Generators.load(config);
+        GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
+        ModelCatalog models = Generators.load(config, metrics);
         GenstreamApplication app;
         try {
-            app = GenstreamApplication.start(config, models, new GenstreamMetrics(new SimpleMeterRegistry()));
+            app = GenstreamApplication.start(config, models, metrics);
         } catch (RuntimeException e) {
             models.close();
             throw e;

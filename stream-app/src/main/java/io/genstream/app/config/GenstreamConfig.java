@@ -48,6 +48,14 @@ public final class GenstreamConfig {
             "generator.instances.per.device", 1, "Model instances (predictors) per device");
     public static final ConfigKey<String> DEVICE = ConfigKey.string(
             "generator.device", "auto", "Where generators run: auto (every GPU, else CPU), cpu, or gpu");
+    public static final ConfigKey<Integer> BATCH_MAX_SIZE = ConfigKey.integer(
+            "batch.max.size", 128, "Most items in one model call (merged across requests, tasks and threads)");
+    public static final ConfigKey<Long> BATCH_MAX_DELAY_MS = ConfigKey.longKey(
+            "batch.max.delay.ms", 10L, "Longest an item waits for a fuller batch before its model call");
+    public static final ConfigKey<Integer> BATCH_QUEUE_CAPACITY = ConfigKey.integer(
+            "batch.queue.capacity", 4096, "Most items queued per model version; beyond it the stream waits");
+    public static final ConfigKey<Long> MAX_BLOCK_MS = ConfigKey.longKey(
+            "generator.max.block.ms", 30_000L, "Longest a stream thread waits for queue room per record (< max.poll.interval.ms)");
     public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(
             "streams.threads", 1, "Kafka Streams threads in this instance");
     public static final ConfigKey<String> STATE_DIR = ConfigKey.string(
@@ -69,7 +77,8 @@ public final class GenstreamConfig {
     public static final List<ConfigKey<?>> KEYS = List.of(
             BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
             TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, INSTANCES_PER_DEVICE,
-            DEVICE, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
+            DEVICE, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
+            BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
             DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
 
     private final Map<String, String> values;

@@ -34,6 +34,7 @@ public final class DjlImageModel implements ImageModel {
     private final ImageModelInfo info;
     private final List<ZooModel<NDList, NDList>> copies;
     private final BlockingQueue<Instance> idle;
+    private final int instanceCount;
 
     private record Instance(ZooModel<NDList, NDList> model, Predictor<NDList, NDList> predictor) {}
 
@@ -42,6 +43,7 @@ public final class DjlImageModel implements ImageModel {
         this.info = info;
         this.copies = copies;
         this.idle = new ArrayBlockingQueue<>(instances.size(), false, instances);
+        this.instanceCount = instances.size();
     }
 
     /**
@@ -86,6 +88,11 @@ public final class DjlImageModel implements ImageModel {
     @Override
     public ImageModelInfo info() {
         return info;
+    }
+
+    @Override
+    public int instanceCount() {
+        return instanceCount;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.genstream.app.generator;
 
 import ai.djl.Device;
+import io.genstream.app.runtime.BatchSettings;
+import io.genstream.app.runtime.BatcherListener;
 import io.genstream.models.registry.ModelRegistry;
 import io.genstream.models.registry.ModelVersion;
 import java.util.ArrayList;
@@ -10,25 +12,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The generators this instance serves, by the name a request uses. Built once at start from the
- * model registry: the latest version of every image model (kinds {@code gan}, {@code vae}).
+ * model registry: the latest version of every image model (kinds {@code gan}, {@code vae}), each
+ * behind its own dynamic batcher.
  */
 public final class ModelCatalog implements AutoCloseable {
 
     private static final Set<String> IMAGE_KINDS = Set.of("gan", "vae");
 
-    private final Map<String, ImageModel> imageModels;
+    private final Map<String, ImageGenerator> images;
 
-    private ModelCatalog(Map<String, ImageModel> imageModels) {
-        this.imageModels = imageModels;
+    private ModelCatalog(Map<String, ImageGenerator> images) {
+        this.images = images;
     }
 
-    /** A catalog of already loaded models, keyed by model name. */
-    public static ModelCatalog of(Collection<? extends ImageModel> models) {
-        Map<String, ImageModel> byName = new LinkedHashMap<>();
-        models.forEach(m -> byName.put(m.info().name(), m));
+    /**
+     * A catalog over already loaded models, keyed by model name.
+     *
+     * @param listeners the batcher listener for a model id ({@code name@version}), e.g. its meters
+     */
+    public static ModelCatalog of(Collection<? extends ImageModel> models, BatchSettings batching,
+            Function<String, BatcherListener> listeners) {
+        Map<String, ImageGenerator> byName = new LinkedHashMap<>();
+        for (ImageModel model : models) {
+            byName.put(model.info().name(),
+                    new ImageGenerator(model, batching, listeners.apply(model.info().id())));
+        }
         return new ModelCatalog(byName);
     }
 
@@ -37,8 +49,8 @@ public final class ModelCatalog implements AutoCloseable {
      *
      * @throws GenerationException when a model cannot be loaded
      */
-    public static ModelCatalog load(ModelRegistry registry, List<Device> devices, int instancesPerDevice)
-            throws GenerationException {
+    public static ModelCatalog load(ModelRegistry registry, List<Device> devices, int instancesPerDevice,
+            BatchSettings batching, Function<String, BatcherListener> listeners) throws GenerationException {
         List<ImageModel> loaded = new ArrayList<>();
         try {
             for (String name : registry.names()) {
@@ -53,20 +65,20 @@ public final class ModelCatalog implements AutoCloseable {
             loaded.forEach(ImageModel::close);
             throw e;
         }
-        return of(loaded);
+        return of(loaded, batching, listeners);
     }
 
-    /** The image model a request names, if served here. */
-    public Optional<ImageModel> image(String name) {
-        return Optional.ofNullable(imageModels.get(name));
+    /** The image generator a request names, if served here. */
+    public Optional<ImageGenerator> image(String name) {
+        return Optional.ofNullable(images.get(name));
     }
 
     public List<ImageModelInfo> imageModels() {
-        return imageModels.values().stream().map(ImageModel::info).toList();
+        return images.values().stream().map(ImageGenerator::info).toList();
     }
 
     @Override
     public void close() {
-        imageModels.values().forEach(ImageModel::close);
+        images.values().forEach(ImageGenerator::close);
     }
 }

@@ -1,17 +1,19 @@
 package io.genstream.app.metrics;
 
+import io.genstream.app.runtime.BatcherListener;
 import io.genstream.app.validation.RejectionReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The meters the topology records. Tags are bounded: reasons are an enum, models are the ones
- * this instance serves, and topics are genstream's own.
+ * The meters of genstream. Tags are bounded: reasons are an enum, models are the ones this
+ * instance serves, and topics are genstream's own.
  */
 public final class GenstreamMetrics {
 
@@ -19,12 +21,14 @@ public final class GenstreamMetrics {
     public static final String REJECTED = "genstream.rejected";
     public static final String ITEMS = "genstream.items.generated";
     public static final String INFERENCE = "genstream.inference";
+    public static final String BATCH_SIZE = "genstream.batch.size";
+    public static final String BATCH_QUEUE = "genstream.batch.queue";
+    public static final String BATCH_FAILED = "genstream.batch.failed";
+    public static final String CAPACITY_REJECTIONS = "genstream.batch.capacity.rejections";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Map<RejectionReason, Counter>> rejected = new ConcurrentHashMap<>();
-    private final Map<String, Counter> items = new ConcurrentHashMap<>();
-    private final Map<String, Timer> inference = new ConcurrentHashMap<>();
 
     public GenstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,8 +48,8 @@ public final class GenstreamMetrics {
 
     /** An input was rejected and sent to the dead-letter topic. */
     public void rejected(String topic, RejectionReason reason) {
-        rejected.computeIfAbsent(topic, t -> new EnumMap<>(RejectionReason.class));
-        Map<RejectionReason, Counter> byReason = rejected.get(topic);
+        Map<RejectionReason, Counter> byReason =
+                rejected.computeIfAbsent(topic, t -> new EnumMap<>(RejectionReason.class));
         Counter counter;
         synchronized (byReason) {
             counter = byReason.computeIfAbsent(reason, r -> Counter.builder(REJECTED)
@@ -57,16 +61,39 @@ public final class GenstreamMetrics {
         counter.increment();
     }
 
-    /** A model produced {@code n} items in one call that took {@code elapsed}. */
-    public void generated(String modelId, int n, Duration elapsed) {
-        items.computeIfAbsent(modelId, m -> Counter.builder(ITEMS)
-                .description("Items generated")
-                .tag("model", m)
-                .register(registry)).increment(n);
-        inference.computeIfAbsent(modelId, m -> Timer.builder(INFERENCE)
-                .description("Time of one model call (a batch)")
-                .tag("model", m)
-                .publishPercentileHistogram()
-                .register(registry)).record(elapsed);
+    /** The meters of one model version's batcher: batch sizes, waits, model-call time, failures. */
+    public BatcherListener batcher(String modelId) {
+        Counter items = Counter.builder(ITEMS).description("Items generated").tag("model", modelId).register(registry);
+        DistributionSummary sizes = DistributionSummary.builder(BATCH_SIZE)
+                .description("Items per model call").tag("model", modelId).publishPercentileHistogram()
+                .register(registry);
+        Timer inference = Timer.builder(INFERENCE).description("Time of one model call (a batch)")
+                .tag("model", modelId).publishPercentileHistogram().register(registry);
+        Timer queue = Timer.builder(BATCH_QUEUE).description("Wait of a batch's oldest item before its model call")
+                .tag("model", modelId).publishPercentileHistogram().register(registry);
+        Counter failed = Counter.builder(BATCH_FAILED).description("Model calls that failed")
+                .tag("model", modelId).register(registry);
+        Counter full = Counter.builder(CAPACITY_REJECTIONS)
+                .description("Submissions refused because the model's queue was full (the stream then waits)")
+                .tag("model", modelId).register(registry);
+        return new BatcherListener() {
+            @Override
+            public void onBatch(int size, long queueNanosOldest, long inferenceNanos) {
+                items.increment(size);
+                sizes.record(size);
+                inference.record(inferenceNanos, TimeUnit.NANOSECONDS);
+                queue.record(queueNanosOldest, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void onBatchFailed(int size, Throwable cause) {
+                failed.increment();
+            }
+
+            @Override
+            public void onRejected() {
+                full.increment();
+            }
+        };
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Model execution without Kafka: which devices to run on (every GPU, else the CPU), and pools of
- * model instances per device. No Kafka imports here.
+ * Model execution without Kafka: which devices to run on, and the {@link io.genstream.app.runtime.DynamicBatcher}
+ * that merges single items from many stream threads into batches for a pool of model instances. No Kafka imports.
  */
 package io.genstream.app.runtime;

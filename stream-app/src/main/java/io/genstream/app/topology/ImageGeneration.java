@@ -1,112 +1,217 @@
 package io.genstream.app.topology;
 
 import io.genstream.app.generator.GeneratedImage;
-import io.genstream.app.generator.GenerationException;
+import io.genstream.app.generator.ImageGenerator;
 import io.genstream.app.generator.ImageItem;
-import io.genstream.app.generator.ImageModel;
 import io.genstream.app.generator.ImageModelInfo;
 import io.genstream.app.generator.ImagePlan;
 import io.genstream.app.generator.ModelCatalog;
-import io.genstream.app.image.PngEncoder;
-import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.runtime.Batched;
+import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.app.validation.Rejection;
 import io.genstream.app.validation.RejectionReason;
-import io.genstream.avro.ContentKind;
 import io.genstream.avro.GeneratedContent;
-import io.genstream.avro.Image;
 import io.genstream.avro.NoiseSeedEvent;
-import java.nio.ByteBuffer;
+import io.genstream.schemas.AvroCodec;
+import io.genstream.schemas.RecordDecodeException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Generates the images of one accepted request in one model call, encodes them as PNG and
- * emits one content record per item. A model failure rejects only this request, to the DLQ.
+ * Generates the images of accepted requests through the shared dynamic batcher, without giving
+ * up exactly-once:
+ *
+ * <ol>
+ *   <li>A request is first written to the changelogged pending store (same transaction as its
+ *       input offset), then its items are submitted to the model's batcher.
+ *   <li>A wall-clock punctuator (and every new record) emits the requests whose items are all
+ *       done — one content record per item — and deletes them from the store, again in one
+ *       transaction.
+ *   <li>After a crash or rebalance the restored store is submitted again: nothing lost, and
+ *       nothing emitted twice since emission and deletion commit together.
+ * </ol>
+ *
+ * Backpressure: when a model's queue is full, the stream thread waits (bounded by
+ * {@code maxBlock}) for earlier requests to finish, so consumption slows instead of memory
+ * growing. A model failure rejects only the requests of the failed batch, to the DLQ.
  */
 final class ImageGeneration
         implements Processor<byte[], Outcome<NoiseSeedEvent>, byte[], Outcome<GeneratedContent>> {
 
+    static final String STORE = "noise-seed-pending";
+
     private final ModelCatalog models;
     private final DeadLetters deadLetters;
-    private final GenstreamMetrics metrics;
     private final Clock clock;
+    private final Duration drainInterval;
+    private final Duration maxBlock;
+    private final AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
+    /** Requests submitted to a batcher, in arrival order. */
+    private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
+    /** Requests in the store not yet submitted (restored, or refused for capacity). */
+    private final ArrayDeque<PendingRequest> waiting = new ArrayDeque<>();
     private ProcessorContext<byte[], Outcome<GeneratedContent>> context;
+    private KeyValueStore<Long, byte[]> store;
 
-    ImageGeneration(ModelCatalog models, DeadLetters deadLetters, GenstreamMetrics metrics, Clock clock) {
+    private record InFlight(PendingRequest request, NoiseSeedEvent event, ImageModelInfo model,
+            List<ImageItem> items, List<CompletableFuture<Batched<GeneratedImage>>> results) {
+
+        boolean done() {
+            return results.stream().allMatch(CompletableFuture::isDone);
+        }
+    }
+
+    ImageGeneration(ModelCatalog models, DeadLetters deadLetters, Clock clock, Duration drainInterval,
+            Duration maxBlock) {
         this.models = models;
         this.deadLetters = deadLetters;
-        this.metrics = metrics;
         this.clock = clock;
+        this.drainInterval = drainInterval;
+        this.maxBlock = maxBlock;
     }
 
     @Override
     public void init(ProcessorContext<byte[], Outcome<GeneratedContent>> context) {
         this.context = context;
+        this.store = context.getStateStore(STORE);
+        try (KeyValueIterator<Long, byte[]> restored = store.all()) {
+            restored.forEachRemaining(entry -> waiting.add(PendingRequest.decode(entry.value)));
+        }
+        context.schedule(drainInterval, PunctuationType.WALL_CLOCK_TIME, now -> drain(Duration.ZERO));
     }
 
     @Override
     public void process(Record<byte[], Outcome<NoiseSeedEvent>> record) {
-        NoiseSeedEvent event = record.value().value();
-        long received = clock.millis();
+        var source = context.recordMetadata().orElseThrow();
+        PendingRequest request = new PendingRequest(source.topic(), source.partition(), source.offset(),
+                record.timestamp(), record.key(), record.value().input());
+        store.put(request.offset(), request.encode());
+        waiting.add(request);
+        drain(maxBlock);
+    }
+
+    /** Submits what waits (waiting up to {@code block} for queue room) and emits what is done. */
+    private void drain(Duration block) {
+        long deadline = System.nanoTime() + block.toNanos();
+        while (!waiting.isEmpty()) {
+            if (submit(waiting.peek())) {
+                waiting.poll();
+            } else if (System.nanoTime() >= deadline || !awaitOldest(deadline)) {
+                break;
+            }
+            emitCompleted();
+        }
+        emitCompleted();
+    }
+
+    /** @return false when the model's queue has no room for this request now */
+    private boolean submit(PendingRequest request) {
+        NoiseSeedEvent event;
         try {
-            ImageModel model = models.image(event.getModel())
-                    .orElseThrow(() -> new GenerationException("model " + event.getModel() + " is no longer served"));
-            List<ImageItem> items = ImagePlan.items(event, model.info());
-            float[][] latents = new float[items.size()][];
-            int[] labels = new int[items.size()];
-            for (int i = 0; i < items.size(); i++) {
-                latents[i] = items.get(i).latent();
-                labels[i] = items.get(i).label();
-            }
-            long started = System.nanoTime();
-            List<GeneratedImage> images = model.generate(latents, labels);
-            long elapsedNanos = System.nanoTime() - started;
-            metrics.generated(model.info().id(), images.size(), Duration.ofNanos(elapsedNanos));
-            double queueMs = Math.max(0, clock.millis() - received - elapsedNanos / 1e6);
-            for (int i = 0; i < items.size(); i++) {
-                GeneratedContent content = content(event, model.info(), items.get(i), images.get(i),
-                        items.size(), queueMs, elapsedNanos / 1e6);
-                context.forward(record.withValue(Outcome.accepted(content, null)));
-            }
-        } catch (GenerationException | RuntimeException e) {
-            // A model failure must not stop the stream: this request alone goes to the DLQ.
-            Rejection rejection = new Rejection(RejectionReason.GENERATION_FAILED, String.valueOf(e.getMessage()));
-            context.forward(record.withValue(Outcome.rejected(deadLetters.reject(
-                    context.recordMetadata(), record.key(), record.value().input(), rejection))));
+            event = codec.decode(request.value());
+        } catch (RecordDecodeException e) {
+            reject(request, "stored request no longer decodes: " + e.getMessage());
+            return true;
+        }
+        Optional<ImageGenerator> generator = models.image(event.getModel());
+        if (generator.isEmpty()) {
+            reject(request, "model " + event.getModel() + " is no longer served");
+            return true;
+        }
+        List<ImageItem> items = ImagePlan.items(event, generator.get().info());
+        try {
+            inFlight.put(request.offset(), new InFlight(request, event, generator.get().info(), items,
+                    generator.get().submit(items)));
+            return true;
+        } catch (CapacityExceededException e) {
+            return false;
+        } catch (IllegalStateException closed) {
+            reject(request, closed.getMessage());
+            return true;
         }
     }
 
-    private GeneratedContent content(
-            NoiseSeedEvent event, ImageModelInfo model, ImageItem item, GeneratedImage image,
-            int batchSize, double queueMs, double inferenceMs) {
-        byte[] png = PngEncoder.grey(image.pixels(), model.width(), model.height());
-        return GeneratedContent.newBuilder()
-                .setRequestId(event.getRequestId())
-                .setIndex(item.index())
-                .setModel(event.getModel())
-                .setModelName(model.name())
-                .setModelVersion(model.version())
-                .setKind(ContentKind.IMAGE)
-                .setText(null)
-                .setImage(Image.newBuilder()
-                        .setFormat("png")
-                        .setWidth(model.width())
-                        .setHeight(model.height())
-                        .setData(ByteBuffer.wrap(png))
-                        .build())
-                .setSeed(item.seed())
-                .setLabel(item.label())
-                .setScores(Map.of("realism", image.realism()))
-                .setBatchSize(batchSize)
-                .setQueueMs(queueMs)
-                .setInferenceMs(inferenceMs)
-                .setCreatedAt(event.getCreatedAt())
-                .setEmittedAt(clock.millis())
-                .build();
+    /** Waits for the oldest in-flight request; false when there is none to wait for. */
+    private boolean awaitOldest(long deadline) {
+        Iterator<InFlight> oldest = inFlight.values().iterator();
+        if (!oldest.hasNext()) {
+            return false;
+        }
+        long remaining = deadline - System.nanoTime();
+        try {
+            CompletableFuture.allOf(oldest.next().results().toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            // A failed batch is reported by emitCompleted; a timeout ends the wait.
+        }
+        return true;
+    }
+
+    private void emitCompleted() {
+        Iterator<InFlight> it = inFlight.values().iterator();
+        while (it.hasNext()) {
+            InFlight done = it.next();
+            if (!done.done()) {
+                continue;
+            }
+            it.remove();
+            emit(done);
+            store.delete(done.request().offset());
+        }
+    }
+
+    private void emit(InFlight done) {
+        PendingRequest request = done.request();
+        Batched<GeneratedImage>[] results = new Batched[done.items().size()];
+        for (int i = 0; i < results.length; i++) {
+            try {
+                results[i] = done.results().get(i).join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                reject(request, cause.getMessage());
+                return;
+            }
+        }
+        long emittedAt = clock.millis();
+        for (int i = 0; i < results.length; i++) {
+            GeneratedContent content = ImageContent.of(done.event(), done.model(), done.items().get(i),
+                    results[i], emittedAt);
+            context.forward(new Record<>(request.key(), Outcome.accepted(content, null), request.timestamp()));
+        }
+    }
+
+    private void reject(PendingRequest request, String message) {
+        Rejection rejection = new Rejection(RejectionReason.GENERATION_FAILED, String.valueOf(message));
+        context.forward(new Record<>(request.key(), Outcome.rejected(deadLetters.reject(
+                Optional.of(request), request.key(), request.value(), rejection)), request.timestamp()));
+        store.delete(request.offset());
+    }
+
+    @Override
+    public void close() {
+        // Results still in flight are dropped: their requests stay in the store for whoever
+        // owns this task next (this instance after a restart, or another one).
+        inFlight.clear();
+        waiting.clear();
     }
 }

@@ -64,9 +64,9 @@ class ExactlyOnceIntegrationTest {
                 .with(GenstreamConfig.TOPIC_REPLICATION, "1")
                 .with(GenstreamConfig.TOPIC_PARTITIONS, "3");
         Map<String, Integer> expected = new HashMap<>();
-        try (ModelCatalog models = Generators.load(config);
-                GenstreamApplication app = GenstreamApplication.start(
-                        config, models, new GenstreamMetrics(new SimpleMeterRegistry()))) {
+        GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
+        try (ModelCatalog models = Generators.load(config, metrics);
+                GenstreamApplication app = GenstreamApplication.start(config, models, metrics)) {
             app.awaitRunning(Duration.ofSeconds(60));
             int total = produce(config, app.topics().noiseSeeds().name(), expected);
 

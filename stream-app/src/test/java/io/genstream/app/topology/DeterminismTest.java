@@ -56,6 +56,7 @@ class DeterminismTest {
             for (NoiseSeedEvent event : events) {
                 in.pipeInput(event.getRequestId().getBytes(StandardCharsets.UTF_8), CODEC.encode(event));
             }
+            Drain.pending(driver);
             return driver.createOutputTopic(topics.content().name(), new StringDeserializer(),
                             topics.content().valueSerde().deserializer())
                     .readValuesToList().stream()

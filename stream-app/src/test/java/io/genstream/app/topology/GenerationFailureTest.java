@@ -11,6 +11,7 @@ import io.genstream.app.generator.ImageModel;
 import io.genstream.app.generator.ImageModelInfo;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.runtime.BatcherListener;
 import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.avro.RejectedEvent;
@@ -28,7 +29,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model that fails on one request rejects that request alone (GENERATION_FAILED, with the
+ * A model call that fails rejects the requests of that call alone (GENERATION_FAILED, with the
  * original bytes), and the stream goes on. The failing model is a stand-in: real models do not
  * fail on demand.
  */
@@ -58,12 +59,13 @@ class GenerationFailureTest {
     }
 
     @Test
-    void aFailingModelCallRejectsOnlyItsOwnRequest() {
+    void aFailingModelCallRejectsOnlyItsOwnRequestsAndTheStreamGoesOn() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         GenstreamConfig config = TestModels.config();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "generation-failure-test");
-        try (ModelCatalog models = ModelCatalog.of(List.of(new FailsOnNine()));
+        try (ModelCatalog models = ModelCatalog.of(List.of(new FailsOnNine()),
+                        GenstreamApplication.batchSettings(config), id -> BatcherListener.NONE);
                 TopologyTestDriver driver = new TopologyTestDriver(GenstreamApplication.topology(
                         config, models, new GenstreamMetrics(registry), Clock.systemUTC()), props)) {
             Topics topics = GenstreamApplication.topics(config);
@@ -71,9 +73,15 @@ class GenerationFailureTest {
                     topics.noiseSeeds().name(), new ByteArraySerializer(), new ByteArraySerializer());
             AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
             byte[] failing = codec.encode(NoiseSeedEvents.valid("fails").setModel("flaky-gan").setLabel(9).build());
+            // Drained one by one, so each request has a model call of its own.
+            in.pipeInput("before".getBytes(StandardCharsets.UTF_8),
+                    codec.encode(NoiseSeedEvents.valid("before").setModel("flaky-gan").setLabel(1).build()));
+            Drain.pending(driver);
             in.pipeInput("fails".getBytes(StandardCharsets.UTF_8), failing);
-            in.pipeInput("works".getBytes(StandardCharsets.UTF_8),
-                    codec.encode(NoiseSeedEvents.valid("works").setModel("flaky-gan").setLabel(1).setCount(2).build()));
+            Drain.pending(driver);
+            in.pipeInput("after".getBytes(StandardCharsets.UTF_8),
+                    codec.encode(NoiseSeedEvents.valid("after").setModel("flaky-gan").setLabel(1).setCount(2).build()));
+            Drain.pending(driver);
 
             List<RejectedEvent> dead = driver.createOutputTopic(topics.deadLetters().name(),
                     topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer())
@@ -87,7 +95,7 @@ class GenerationFailureTest {
 
             List<GeneratedContent> out = driver.createOutputTopic(topics.content().name(), new StringDeserializer(),
                     topics.content().valueSerde().deserializer()).readValuesToList();
-            assertThat(out).extracting(GeneratedContent::getRequestId).containsExactly("works", "works");
+            assertThat(out).extracting(GeneratedContent::getRequestId).containsExactly("before", "after", "after");
             assertThat(registry.get(GenstreamMetrics.REJECTED).tag("reason", "GENERATION_FAILED").counter().count())
                     .isEqualTo(1.0);
         }

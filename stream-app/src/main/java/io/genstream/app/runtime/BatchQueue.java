@@ -1,0 +1,136 @@
+package io.genstream.app.runtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded queue behind a {@link DynamicBatcher}, and the rule for when its head becomes a batch.
+ *
+ * <p>One lock and one condition. Idle workers wait on the condition: untimed while the queue is empty, and timed
+ * until the oldest item's deadline ({@code enqueued + maxBatchDelay}) while it is not. A submit signals when it
+ * makes the queue non-empty (someone must start the clock) or full enough for a batch; a worker that leaves items
+ * behind signals the next idle worker. Every wait re-checks the state under the lock, so a signal is never lost.
+ */
+final class BatchQueue<I, O> {
+
+    /** A queued item, its future, and when it was enqueued ({@link System#nanoTime()}). */
+    record Pending<I, O>(I item, CompletableFuture<Batched<O>> future, long enqueuedNanos) {}
+
+    private final String name;
+    private final int capacity;
+    private final int maxBatchSize;
+    private final long maxBatchDelayNanos;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Pending<I, O>> items = new ArrayDeque<>();
+    private boolean closed;
+
+    BatchQueue(String name, int capacity, int maxBatchSize, long maxBatchDelayNanos) {
+        this.name = name;
+        this.capacity = capacity;
+        this.maxBatchSize = maxBatchSize;
+        this.maxBatchDelayNanos = maxBatchDelayNanos;
+    }
+
+    /**
+     * Enqueues all items or none.
+     *
+     * @return one future per item, or {@code null} when there is no room for all of them
+     * @throws BatcherClosedException after {@link #close()}
+     */
+    List<CompletableFuture<Batched<O>>> offerAll(List<I> batch) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new BatcherClosedException("batcher '" + name + "' is closed");
+            }
+            if (batch.size() > capacity - items.size()) {
+                return null;
+            }
+            int before = items.size();
+            long now = System.nanoTime(); // stamped under the lock, so the head is always the oldest
+            List<CompletableFuture<Batched<O>>> futures = new ArrayList<>(batch.size());
+            for (I item : batch) {
+                CompletableFuture<Batched<O>> future = new CompletableFuture<>();
+                items.addLast(new Pending<>(item, future, now));
+                futures.add(future);
+            }
+            if (before == 0 || (before < maxBatchSize && items.size() >= maxBatchSize)) {
+                changed.signal();
+            }
+            return futures;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until a batch is due (full, or its oldest item has waited {@code maxBatchDelay}) and takes it.
+     *
+     * @return up to {@code maxBatchSize} items, oldest first; empty once the queue is closed
+     */
+    List<Pending<I, O>> takeBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    return List.of(); // close() already drained and failed what was queued
+                }
+                if (items.isEmpty()) {
+                    changed.await();
+                    continue;
+                }
+                // elapsed is small and positive, so this cannot overflow even for a huge maxBatchDelay
+                long waitNanos = items.size() >= maxBatchSize
+                        ? 0
+                        : maxBatchDelayNanos - (System.nanoTime() - items.peekFirst().enqueuedNanos());
+                if (waitNanos <= 0) {
+                    return pollBatch();
+                }
+                changed.awaitNanos(waitNanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Pending<I, O>> pollBatch() {
+        int n = Math.min(items.size(), maxBatchSize);
+        List<Pending<I, O>> batch = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            batch.add(items.pollFirst());
+        }
+        if (!items.isEmpty()) {
+            changed.signal(); // the rest needs a worker of its own, or at least a clock
+        }
+        return batch;
+    }
+
+    /** Refuses further offers, wakes every worker, and hands back what was never dispatched. */
+    List<Pending<I, O>> close() {
+        lock.lock();
+        try {
+            closed = true;
+            List<Pending<I, O>> undispatched = new ArrayList<>(items);
+            items.clear();
+            changed.signalAll();
+            return undispatched;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return items.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.genstream.app.topology;
+
+import java.time.Duration;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Lets a {@link TopologyTestDriver} finish what it buffered: model calls run on the batcher's
+ * threads, and finished requests are emitted by a wall-clock punctuator, which only fires when
+ * the test advances the driver's wall clock.
+ */
+public final class Drain {
+
+    private Drain() {}
+
+    /** Advances wall-clock time until the pending store is empty, or fails after the timeout. */
+    public static void pending(TopologyTestDriver driver, Duration timeout) throws InterruptedException {
+        KeyValueStore<Long, byte[]> store = driver.getKeyValueStore(ImageGeneration.STORE);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isEmpty(store)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("requests still pending after " + timeout);
+            }
+            Thread.sleep(2);
+            driver.advanceWallClockTime(Duration.ofMillis(5));
+        }
+    }
+
+    public static void pending(TopologyTestDriver driver) throws InterruptedException {
+        pending(driver, Duration.ofSeconds(30));
+    }
+
+    private static boolean isEmpty(KeyValueStore<Long, byte[]> store) {
+        try (KeyValueIterator<Long, byte[]> all = store.all()) {
+            return !all.hasNext();
+        }
+    }
+}
