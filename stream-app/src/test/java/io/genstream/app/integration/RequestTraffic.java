@@ -1,0 +1,54 @@
+package io.genstream.app.integration;
+
+import io.genstream.app.GenstreamApplication;
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.avro.NoiseSeedEvent;
+import io.genstream.schemas.AvroCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Produces seeded noise-seed requests and remembers how many images each one asked for. */
+final class RequestTraffic {
+
+    private RequestTraffic() {}
+
+    /**
+     * @return requestId → count, in the order produced
+     */
+    static Map<String, Integer> produce(GenstreamConfig config, String topic, String prefix, int events,
+            int maxCount, long seed) {
+        Map<String, Object> props = new HashMap<>(GenstreamApplication.clientConfig(config));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
+        Random random = new Random(seed);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events; i++) {
+                String requestId = prefix + i;
+                int count = 1 + random.nextInt(maxCount);
+                NoiseSeedEvent event = NoiseSeedEvent.newBuilder()
+                        .setRequestId(requestId).setModel("digits-gan").setSeed(random.nextLong())
+                        .setCount(count).setLabel(random.nextBoolean() ? random.nextInt(10) : null)
+                        .setCreatedAt(System.currentTimeMillis()).build();
+                producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
+                expected.put(requestId, count);
+            }
+            producer.flush();
+        }
+        return expected;
+    }
+
+    static int total(Map<String, Integer> expected) {
+        return expected.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}
