@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -65,11 +66,20 @@ public final class GenstreamApplication implements AutoCloseable {
         return Duration.ofMillis(Math.max(1, config.get(GenstreamConfig.BATCH_MAX_DELAY_MS) / 4));
     }
 
-    /** The batching of every model version, from the configuration. */
+    /**
+     * The batching of every model version, from the configuration. The queue must hold the
+     * largest request whole (its items are submitted all or none), or that request could never run.
+     */
     public static BatchSettings batchSettings(GenstreamConfig config) {
+        int capacity = config.get(GenstreamConfig.BATCH_QUEUE_CAPACITY);
+        int largest = Math.max(config.get(GenstreamConfig.MAX_COUNT), config.get(GenstreamConfig.MAX_STEPS));
+        if (capacity < largest) {
+            throw new IllegalArgumentException(GenstreamConfig.BATCH_QUEUE_CAPACITY.name() + " (" + capacity
+                    + ") must be at least the largest request (" + largest + " items: "
+                    + GenstreamConfig.MAX_COUNT.name() + ", " + GenstreamConfig.MAX_STEPS.name() + ")");
+        }
         return new BatchSettings(config.get(GenstreamConfig.BATCH_MAX_SIZE),
-                Duration.ofMillis(config.get(GenstreamConfig.BATCH_MAX_DELAY_MS)),
-                config.get(GenstreamConfig.BATCH_QUEUE_CAPACITY));
+                Duration.ofMillis(config.get(GenstreamConfig.BATCH_MAX_DELAY_MS)), capacity);
     }
 
     public static Topics topics(GenstreamConfig config) {
@@ -94,6 +104,15 @@ public final class GenstreamApplication implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
         // The stream thread must wake often enough to emit finished batches between polls.
         props.put(StreamsConfig.POLL_MS_CONFIG, drainInterval(config).toMillis());
+        // A stream thread blocked on a full model queue must still poll in time: Streams polls
+        // again once half of max.poll.interval.ms has passed, so one wait stays well below that.
+        long maxPollInterval = Long.parseLong(String.valueOf(props.getOrDefault(
+                StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
+                props.getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000))));
+        if (config.get(GenstreamConfig.MAX_BLOCK_MS) > maxPollInterval / 4) {
+            throw new IllegalArgumentException(GenstreamConfig.MAX_BLOCK_MS.name() + " must be at most a quarter of "
+                    + ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG + " (" + maxPollInterval + " ms)");
+        }
         // Opt in now to what Kafka 5.0 makes the default (and silence its start-up warning).
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;

@@ -1,10 +1,11 @@
 package io.genstream.app.cli;
 
+import io.genstream.app.bench.BenchCommand;
 import io.genstream.app.config.ConfigKey;
 import io.genstream.app.config.GenstreamConfig;
 import java.io.PrintStream;
 
-/** {@code java -jar genstream.jar <command>}: demo, run, models, help. */
+/** {@code java -jar genstream.jar <command>}: demo, run, bench, models, help. */
 public final class Main {
 
     private Main() {}
@@ -35,6 +36,7 @@ public final class Main {
         return switch (line.word(0)) {
             case "demo" -> DemoCommand.run(config, out);
             case "run" -> RunCommand.run(config, out);
+            case "bench" -> BenchCommand.run(config, line.flags(), out);
             case "models" -> ModelsCommand.run(line, config, out);
             case "", "help", "-h" -> usage(out);
             default -> throw new IllegalArgumentException("unknown command '" + line.word(0) + "'");
@@ -48,6 +50,9 @@ public final class Main {
                 commands:
                   demo                          embedded Kafka on 127.0.0.1:9092, bundled models, sample traffic
                   run --bootstrap-servers H:P   the service against any Kafka cluster
+                  bench [--json FILE] [--duration-per-phase S] [--latency-duration S]
+                        [--limit-batch-sizes 1,8,...] [--baseline-events N] [--genstream-events N]
+                                                model limit vs per-record baseline vs genstream, latency at 50% load
                   models list                   the models in the model store
                   models verify                 check every model's files against its manifest
                   models train digits-gan [--out DIR] [--steps N] [--seed S]

@@ -65,8 +65,9 @@ final class ImageGeneration
     private final AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
     /** Requests submitted to a batcher, in arrival order. */
     private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
-    /** Requests in the store not yet submitted (restored, or refused for capacity). */
-    private final ArrayDeque<PendingRequest> waiting = new ArrayDeque<>();
+    /** Offsets of stored requests not yet submitted (restored, or refused for capacity): just
+     *  the offsets, so a long wait costs 8 bytes a request, not its value. */
+    private final ArrayDeque<Long> waiting = new ArrayDeque<>();
     private ProcessorContext<byte[], Outcome<GeneratedContent>> context;
     private KeyValueStore<Long, byte[]> store;
 
@@ -92,7 +93,7 @@ final class ImageGeneration
         this.context = context;
         this.store = context.getStateStore(STORE);
         try (KeyValueIterator<Long, byte[]> restored = store.all()) {
-            restored.forEachRemaining(entry -> waiting.add(PendingRequest.decode(entry.value)));
+            restored.forEachRemaining(entry -> waiting.add(entry.key));
         }
         context.schedule(drainInterval, PunctuationType.WALL_CLOCK_TIME, now -> drain(Duration.ZERO));
     }
@@ -103,7 +104,7 @@ final class ImageGeneration
         PendingRequest request = new PendingRequest(source.topic(), source.partition(), source.offset(),
                 record.timestamp(), record.key(), record.value().input());
         store.put(request.offset(), request.encode());
-        waiting.add(request);
+        waiting.add(request.offset());
         drain(maxBlock);
     }
 
@@ -111,7 +112,8 @@ final class ImageGeneration
     private void drain(Duration block) {
         long deadline = System.nanoTime() + block.toNanos();
         while (!waiting.isEmpty()) {
-            if (submit(waiting.peek())) {
+            byte[] stored = store.get(waiting.peek());
+            if (stored == null || submit(PendingRequest.decode(stored))) {
                 waiting.poll();
             } else if (System.nanoTime() >= deadline || !awaitOldest(deadline)) {
                 break;

@@ -1,0 +1,62 @@
+package io.genstream.app.bench;
+
+import io.genstream.app.GenstreamApplication;
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.generator.ImageModel;
+import io.genstream.app.kafka.TopicAdmin;
+import io.genstream.app.topology.Topic;
+import io.genstream.avro.GeneratedContent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs B: pre-produces the events, starts the baseline topology on its own topics and application
+ * id, and times its committed outputs (see {@link Throughput} for the window).
+ */
+final class BaselinePhase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaselinePhase.class);
+
+    static final String PREFIX = "bench-baseline.";
+    static final String APPLICATION_ID = "genstream-bench-baseline";
+    static final String ID_PREFIX = "b-";
+
+    private BaselinePhase() {}
+
+    static Throughput run(GenstreamConfig config, ImageModel model, int events, Duration timeout)
+            throws InterruptedException {
+        Map<String, Object> client = GenstreamApplication.clientConfig(config);
+        Topic<String, byte[]> input = BaselineTopology.input(PREFIX);
+        Topic<String, GeneratedContent> output = BaselineTopology.output(PREFIX);
+        TopicAdmin.ensureTopics(client, List.of(input.name(), output.name()), Set.of(),
+                config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
+        try (EventLoad load = new EventLoad(client, model.info().name())) {
+            load.produce(input.name(), ID_PREFIX, events);
+        }
+        KafkaStreams streams = new KafkaStreams(
+                BaselineTopology.build(input, output, new BaselineGeneration(model, Clock.systemUTC())),
+                BaselineTopology.properties(config, APPLICATION_ID));
+        // The examples this stands for have no error path: a failure ends the phase, loudly.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("baseline stream thread failed", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        try (ContentMeter meter = new ContentMeter(client, output.name())) {
+            long start = System.nanoTime();
+            streams.start();
+            List<ContentMeter.Output> outputs = meter.await(ID_PREFIX, events, timeout,
+                    () -> streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
+            return Throughput.of(outputs.stream().map(ContentMeter.Output::arrivalNanos).toList(), start);
+        } finally {
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.genstream.app.bench;
+
+import io.genstream.app.Generators;
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.generator.DjlImageModel;
+import io.genstream.app.generator.ImageGenerator;
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.kafka.EmbeddedKafkaBroker;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.runtime.DevicePlacement;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bench}: on one embedded broker and one loaded {@code digits-gan}, measures L (the model
+ * alone, best batch size), B (the per-record baseline topology) and P (genstream end to end,
+ * exactly_once_v2), then genstream's latency at half of P; prints them with the targets and
+ * optionally writes them as JSON. The settings under test are the normal configuration.
+ */
+public final class BenchCommand {
+
+    static final String MODEL = "digits-gan";
+    /** Share of the model's own rate a phase is expected to reach, to size its events to the phase time. */
+    static final double EXPECTED_SHARE = 0.6;
+    /** Fewest events of a throughput phase: the window must span many commits. */
+    static final int MIN_EVENTS = 2_000;
+    /** Load of the latency phase, as a share of P. */
+    static final double LATENCY_LOAD = 0.5;
+
+    private BenchCommand() {}
+
+    /**
+     * @param config the normal configuration (batching, threads, devices, models.dir, ...)
+     * @param flags the command line's flags, of which the {@link BenchOptions} are read here
+     */
+    public static int run(GenstreamConfig config, Map<String, String> flags, PrintStream out) throws Exception {
+        BenchOptions options = BenchOptions.from(flags);
+        Duration timeout = options.phase().multipliedBy(6).plusSeconds(60);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, Map.of())) {
+            GenstreamConfig local = config
+                    .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                    .with(GenstreamConfig.TOPIC_REPLICATION, "1");
+            out.printf("bench: Kafka broker (KRaft, in this JVM) on %s%n", broker.bootstrapServers());
+            GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
+            try (ModelCatalog models = Generators.load(local, metrics)) {
+                ImageGenerator generator = models.image(MODEL).orElseThrow(() -> new IllegalStateException(
+                        "no " + MODEL + " in " + local.get(GenstreamConfig.MODELS_DIR)));
+                String modelId = generator.info().id();
+
+                out.printf("L: %s called directly at batch sizes %s, %d s in all%n", modelId,
+                        options.limitBatchSizes(), options.phase().toSeconds());
+                LimitBench.Result limit = LimitBench.run(generator.model(), options.limitBatchSizes(), options.phase());
+                out.printf(Locale.ROOT, "   best %.1f samples/s at batch %d%n",
+                        limit.best().samplesPerSecond(), limit.best().batchSize());
+
+                LimitBench.Point smallest = limit.points().stream()
+                        .min(Comparator.comparingInt(LimitBench.Point::batchSize)).orElseThrow();
+                int baselineEvents = events(options.baselineEvents(), smallest.samplesPerSecond(), options.phase());
+                out.printf("B: per-record baseline topology, %d events pre-produced%n", baselineEvents);
+                Throughput baseline = BaselinePhase.run(local, generator.model(), baselineEvents, timeout);
+                out.printf(Locale.ROOT, "   %.1f samples/s%n", baseline.samplesPerSecond());
+
+                int genstreamEvents = events(options.genstreamEvents(), limit.best().samplesPerSecond(), options.phase());
+                Throughput genstream;
+                Latency latency;
+                try (GenstreamPhase phase = new GenstreamPhase(local, models, metrics, MODEL)) {
+                    out.printf("P: genstream end to end, %d events pre-produced%n", genstreamEvents);
+                    genstream = phase.throughput(genstreamEvents, timeout);
+                    out.printf(Locale.ROOT, "   %.1f samples/s%n", genstream.samplesPerSecond());
+                    double rate = LATENCY_LOAD * genstream.samplesPerSecond();
+                    out.printf(Locale.ROOT, "Latency: %.1f events/s (50%% of P) for %d s%n", rate,
+                            options.latencyDuration().toSeconds());
+                    latency = phase.latency(rate, options.latencyDuration(), modelId, timeout);
+                }
+
+                BenchResult result = new BenchResult(BenchResult.Setup.of(modelId, devices(local), local),
+                        limit, baseline, genstream, latency);
+                BenchReport.print(result, out);
+                if (options.json() != null) {
+                    BenchJson.write(result, options.json());
+                    out.printf("JSON written to %s%n", options.json().toAbsolutePath());
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** The given count, or enough for about one phase at the expected share of {@code modelRate}. */
+    static int events(int requested, double modelRate, Duration phase) {
+        if (requested > 0) {
+            return requested;
+        }
+        double expected = EXPECTED_SHARE * modelRate * phase.toMillis() / 1000.0;
+        return (int) Math.max(MIN_EVENTS, Math.min(Integer.MAX_VALUE, expected));
+    }
+
+    /** Where the model ran, as the generators chose it. */
+    private static String devices(GenstreamConfig config) {
+        DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));
+        int gpus = mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus();
+        return DevicePlacement.devices(mode, gpus).toString();
+    }
+}

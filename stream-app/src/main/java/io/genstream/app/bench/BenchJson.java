@@ -1,0 +1,100 @@
+package io.genstream.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The result as one flat JSON object (snake_case, milliseconds and samples per second), for
+ * scripts and dashboards comparing runs. A figure that could not be measured is {@code null}.
+ */
+final class BenchJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchJson() {}
+
+    static ObjectNode of(BenchResult r) {
+        ObjectNode json = MAPPER.createObjectNode();
+        BenchResult.Setup setup = r.setup();
+        json.put("model", setup.modelId());
+        json.put("images_per_event", 1);
+        json.put("machine_cores", setup.cores());
+        json.put("device", setup.device());
+        num(json, "limit_samples_per_s", r.limitSamplesPerSecond());
+        num(json, "baseline_samples_per_s", r.baseline().samplesPerSecond());
+        num(json, "genstream_samples_per_s", r.genstream().samplesPerSecond());
+        num(json, "p50_ms", r.latency().p50Ms());
+        num(json, "p99_ms", r.latency().p99Ms());
+        json.put("max_batch_delay_ms", setup.maxBatchDelayMs());
+        num(json, "batch_inference_ms", r.batchInferenceMs());
+        json.put("batch_inference_source", "mean genstream.inference model call during the latency phase");
+        num(json, "p99_bound_ms", r.p99BoundMs());
+        num(json, "p_over_l", r.pOverL());
+        num(json, "p_over_b", r.pOverB());
+        json.put("limit_best_batch_size", r.limit().best().batchSize());
+        num(json, "limit_best_batch_call_ms", r.limit().best().meanCallMs());
+        ArrayNode points = json.putArray("limit_by_batch_size");
+        for (LimitBench.Point p : r.limit().points()) {
+            ObjectNode point = points.addObject().put("batch_size", p.batchSize());
+            num(point, "samples_per_s", p.samplesPerSecond());
+            num(point, "mean_call_ms", p.meanCallMs());
+        }
+        throughput(json, "baseline", r.baseline());
+        throughput(json, "genstream", r.genstream());
+        json.put("warm_up_fraction", Throughput.WARM_UP);
+        Latency latency = r.latency();
+        num(json, "latency_offered_per_s", latency.offeredPerSecond());
+        json.put("latency_events", latency.events());
+        json.put("latency_measured", latency.measured());
+        num(json, "latency_duration_s", latency.seconds());
+        num(json, "max_ms", latency.maxMs());
+        num(json, "visible_p50_ms", latency.visibleP50Ms());
+        num(json, "visible_p99_ms", latency.visibleP99Ms());
+        json.put("latency_model_calls", latency.batches().calls());
+        num(json, "latency_mean_batch_size", latency.batches().meanBatchSize());
+        ObjectNode settings = json.putObject("settings");
+        settings.put("batch.max.size", setup.batchMaxSize());
+        settings.put("batch.max.delay.ms", setup.maxBatchDelayMs());
+        settings.put("streams.threads", setup.streamThreads());
+        settings.put("generator.instances.per.device", setup.instancesPerDevice());
+        settings.put("streams.commit.interval.ms", setup.commitIntervalMs());
+        settings.put("topic.partitions", setup.partitions());
+        settings.put("processing.guarantee", "exactly_once_v2");
+        ObjectNode targets = json.putObject("targets");
+        for (BenchResult.Target t : r.targets()) {
+            ObjectNode target = targets.putObject(t.key()).put("rule", t.rule());
+            num(target, "value", t.value());
+            target.put("met", t.met());
+        }
+        json.put("targets_met", r.targetsMet());
+        return json;
+    }
+
+    static void write(BenchResult result, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        MAPPER.writeValue(file.toFile(), of(result));
+    }
+
+    private static void throughput(ObjectNode json, String name, Throughput t) {
+        json.put(name + "_events", t.events());
+        num(json, name + "_window_s", t.windowSeconds());
+        num(json, name + "_phase_s", t.phaseSeconds());
+    }
+
+    /** Rounded to 3 decimals; NaN and infinities (nothing measured) become null. */
+    private static void num(ObjectNode json, String key, double value) {
+        if (Double.isFinite(value)) {
+            json.put(key, Math.round(value * 1000) / 1000.0);
+        } else {
+            json.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.genstream.app.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** The result as a person reads it: the three throughputs side by side, the latency, the targets. */
+final class BenchReport {
+
+    private BenchReport() {}
+
+    static void print(BenchResult r, PrintStream out) {
+        BenchResult.Setup s = r.setup();
+        out.println();
+        out.printf(Locale.ROOT, "genstream bench — %s, 1 image per event, %d cores, device %s, exactly_once_v2%n",
+                s.modelId(), s.cores(), s.device());
+        out.printf(Locale.ROOT, "settings: batch.max.size=%d batch.max.delay.ms=%d streams.threads=%d "
+                        + "generator.instances.per.device=%d streams.commit.interval.ms=%d topic.partitions=%d%n",
+                s.batchMaxSize(), s.maxBatchDelayMs(), s.streamThreads(), s.instancesPerDevice(),
+                s.commitIntervalMs(), s.partitions());
+        out.println();
+        LimitBench.Point best = r.limit().best();
+        out.printf(Locale.ROOT, "L  raw DJL predict (limit)     %10.1f samples/s  best batch %d, %.2f ms per call%n",
+                best.samplesPerSecond(), best.batchSize(), best.meanCallMs());
+        for (LimitBench.Point p : r.limit().points()) {
+            out.printf(Locale.ROOT, "     batch %4d                %10.1f samples/s  %.2f ms per call%n",
+                    p.batchSize(), p.samplesPerSecond(), p.meanCallMs());
+        }
+        throughput(out, "B  per-record baseline         ", r.baseline());
+        throughput(out, "P  genstream end to end        ", r.genstream());
+        out.printf(Locale.ROOT, "   P/L = %.3f   P/B = %.2f%n", r.pOverL(), r.pOverB());
+        out.println();
+        Latency l = r.latency();
+        out.printf(Locale.ROOT, "Latency at 50%% of P: %.1f events/s for %.0f s, %d of %d outputs measured (after warm-up)%n",
+                l.offeredPerSecond(), l.seconds(), l.measured(), l.events());
+        out.printf(Locale.ROOT, "   emittedAt − createdAt:          p50 %s ms, p99 %s ms, max %s ms%n",
+                number(l.p50Ms()), number(l.p99Ms()), number(l.maxMs()));
+        out.printf(Locale.ROOT, "   read_committed arrival − createdAt: p50 %s ms, p99 %s ms (adds the commit wait)%n",
+                number(l.visibleP50Ms()), number(l.visibleP99Ms()));
+        out.printf(Locale.ROOT, "   one batch's inference: %.2f ms (mean genstream.inference call in this phase; "
+                        + "%d calls, mean batch %.1f items)%n",
+                r.batchInferenceMs(), l.batches().calls(), l.batches().meanBatchSize());
+        out.println();
+        out.println("Targets:");
+        for (BenchResult.Target t : r.targets()) {
+            out.printf(Locale.ROOT, "  %-16s %10s  %-10s %s%n", t.label(), number(t.value()), t.rule(),
+                    t.met() ? "PASS" : "MISS");
+        }
+        out.printf(Locale.ROOT, "  (p99 bound = %d ms max batch delay + %.0f × %.2f ms batch inference)%n",
+                s.maxBatchDelayMs(), BenchResult.P99_CALLS, r.batchInferenceMs());
+    }
+
+    private static void throughput(PrintStream out, String label, Throughput t) {
+        out.printf(Locale.ROOT, "%s%10.1f samples/s  %d events; steady window %.1f s of %.1f s%n",
+                label, t.samplesPerSecond(), t.events(), t.windowSeconds(), t.phaseSeconds());
+    }
+
+    /** Whole numbers without decimals, others with up to three. */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "n/a";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
+    }
+}

@@ -1,0 +1,90 @@
+package io.genstream.app.bench;
+
+import io.genstream.app.config.GenstreamConfig;
+import java.util.List;
+
+/**
+ * Everything one bench run measured, and the targets judged on it.
+ *
+ * @param setup what was measured, and with which settings
+ * @param limit L: the raw model at each batch size
+ * @param baseline B: the per-record topology
+ * @param genstream P: genstream end to end
+ * @param latency genstream at half of P's throughput
+ */
+record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Throughput genstream, Latency latency) {
+
+    /** P/L: genstream keeps at least this share of what the model alone can do. */
+    static final double MIN_P_OVER_L = 0.6;
+    /** P/B: genstream beats the per-record pattern at least this many times over. */
+    static final double MIN_P_OVER_B = 5;
+    /** p99 ≤ max batch delay + this many model calls. */
+    static final double P99_CALLS = 3;
+
+    /**
+     * The model and the settings the run used (all from {@link GenstreamConfig}).
+     *
+     * @param modelId {@code name@version}
+     * @param cores processors this JVM sees
+     * @param device where the model ran, e.g. {@code [cpu()]}
+     */
+    record Setup(String modelId, int cores, String device, int batchMaxSize, long maxBatchDelayMs,
+            int streamThreads, int instancesPerDevice, long commitIntervalMs, int partitions) {
+
+        static Setup of(String modelId, String device, GenstreamConfig config) {
+            return new Setup(modelId, Runtime.getRuntime().availableProcessors(),
+                    device, config.get(GenstreamConfig.BATCH_MAX_SIZE),
+                    config.get(GenstreamConfig.BATCH_MAX_DELAY_MS), config.get(GenstreamConfig.STREAM_THREADS),
+                    config.get(GenstreamConfig.INSTANCES_PER_DEVICE), config.get(GenstreamConfig.COMMIT_INTERVAL_MS),
+                    config.get(GenstreamConfig.TOPIC_PARTITIONS));
+        }
+    }
+
+    /**
+     * One target: {@code value ≥ bound} (or {@code ≤} when {@code atMost}). NaN never meets it.
+     *
+     * @param key the JSON name
+     */
+    record Target(String key, String label, double value, boolean atMost, double bound) {
+
+        boolean met() {
+            return atMost ? value <= bound : value >= bound;
+        }
+
+        String rule() {
+            return (atMost ? "<= " : ">= ") + BenchReport.number(bound);
+        }
+    }
+
+    double limitSamplesPerSecond() {
+        return limit.best().samplesPerSecond();
+    }
+
+    double pOverL() {
+        return genstream.samplesPerSecond() / limitSamplesPerSecond();
+    }
+
+    double pOverB() {
+        return genstream.samplesPerSecond() / baseline.samplesPerSecond();
+    }
+
+    /** One batch's inference time: the mean model call during the latency phase (genstream.inference). */
+    double batchInferenceMs() {
+        return latency.batches().meanCallMs();
+    }
+
+    double p99BoundMs() {
+        return setup.maxBatchDelayMs() + P99_CALLS * batchInferenceMs();
+    }
+
+    List<Target> targets() {
+        return List.of(
+                new Target("p_over_l", "P/L", pOverL(), false, MIN_P_OVER_L),
+                new Target("p_over_b", "P/B", pOverB(), false, MIN_P_OVER_B),
+                new Target("p99_ms", "p99 latency ms", latency.p99Ms(), true, p99BoundMs()));
+    }
+
+    boolean targetsMet() {
+        return targets().stream().allMatch(Target::met);
+    }
+}

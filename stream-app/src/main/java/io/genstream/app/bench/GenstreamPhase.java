@@ -1,0 +1,90 @@
+package io.genstream.app.bench;
+
+import io.genstream.app.GenstreamApplication;
+import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.kafka.TopicAdmin;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.topology.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Runs P and then the latency phase on one production application ({@link GenstreamApplication},
+ * exactly_once_v2) under a topic prefix and application id of its own.
+ */
+final class GenstreamPhase implements AutoCloseable {
+
+    static final String PREFIX = "bench-genstream.";
+    static final String APPLICATION_ID = "genstream-bench";
+    static final String THROUGHPUT_IDS = "p-";
+    static final String LATENCY_IDS = "l-";
+
+    private final GenstreamConfig config;
+    private final ModelCatalog models;
+    private final GenstreamMetrics metrics;
+    private final Topics topics;
+    private final Map<String, Object> client;
+    private final EventLoad load;
+    private final ContentMeter meter;
+    private GenstreamApplication app;
+
+    GenstreamPhase(GenstreamConfig base, ModelCatalog models, GenstreamMetrics metrics, String model) {
+        this.config = base.with(GenstreamConfig.TOPIC_PREFIX, PREFIX)
+                .with(GenstreamConfig.APPLICATION_ID, APPLICATION_ID);
+        this.models = models;
+        this.metrics = metrics;
+        this.topics = GenstreamApplication.topics(config);
+        this.client = GenstreamApplication.clientConfig(config);
+        // Created here, not by start(): the events must be in the topic before the application starts.
+        TopicAdmin.ensureTopics(client, topics.names(), Set.of(topics.modelRoutes().name()),
+                config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
+        this.load = new EventLoad(client, model);
+        this.meter = new ContentMeter(client, topics.content().name());
+    }
+
+    /** P: pre-produces {@code events}, starts the application, times its committed outputs. */
+    Throughput throughput(int events, Duration timeout) throws InterruptedException {
+        load.produce(topics.noiseSeeds().name(), THROUGHPUT_IDS, events);
+        long start = System.nanoTime();
+        app = GenstreamApplication.start(config, models, metrics);
+        List<ContentMeter.Output> outputs = meter.await(THROUGHPUT_IDS, events, timeout, this::alive);
+        return Throughput.of(outputs.stream().map(ContentMeter.Output::arrivalNanos).toList(), start);
+    }
+
+    /**
+     * Offers {@code perSecond} events for {@code duration} to the running (and by now idle)
+     * application; the first {@link Throughput#WARM_UP} of the time is left out of the percentiles.
+     */
+    Latency latency(double perSecond, Duration duration, String modelId, Duration timeout)
+            throws InterruptedException {
+        BatchMeters before = BatchMeters.read(metrics.registry(), modelId);
+        long startMillis = System.currentTimeMillis();
+        int sent = load.paced(topics.noiseSeeds().name(), LATENCY_IDS, perSecond, duration);
+        List<ContentMeter.Output> outputs = meter.await(LATENCY_IDS, sent, timeout, this::alive);
+        BatchMeters calls = BatchMeters.read(metrics.registry(), modelId).since(before);
+        long warmUpEnd = startMillis + (long) (duration.toMillis() * Throughput.WARM_UP);
+        return Latency.of(outputs, warmUpEnd, perSecond, sent, duration.toMillis() / 1000.0, calls);
+    }
+
+    private boolean alive() {
+        KafkaStreams.State state = app.streams().state();
+        return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            meter.close();
+            load.close();
+        } finally {
+            if (app != null) {
+                app.close();
+                app.streams().cleanUp();
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.genstream.app.bench;
+
+import java.util.List;
+
+/**
+ * End-to-end latency under a steady offered load: {@code emittedAt − createdAt} of every output
+ * whose request was made after the warm-up, as nearest-rank percentiles. Also the latency a
+ * {@code read_committed} reader sees (arrival − createdAt), which adds the wait for the commit.
+ *
+ * @param offeredPerSecond the load offered, events (= images) per second
+ * @param events events sent
+ * @param measured outputs counted (after the warm-up)
+ * @param seconds how long the load was offered
+ * @param p50Ms median of emittedAt − createdAt
+ * @param p99Ms 99th percentile of emittedAt − createdAt
+ * @param maxMs largest emittedAt − createdAt
+ * @param visibleP50Ms median of arrival at a read_committed reader − createdAt
+ * @param visibleP99Ms 99th percentile of the same
+ * @param batches the model calls made during the phase
+ */
+record Latency(double offeredPerSecond, int events, int measured, double seconds, double p50Ms, double p99Ms,
+        double maxMs, double visibleP50Ms, double visibleP99Ms, BatchMeters batches) {
+
+    /**
+     * @param outputs the phase's outputs
+     * @param warmUpEnd requests created before this (epoch millis) are left out
+     */
+    static Latency of(List<ContentMeter.Output> outputs, long warmUpEnd, double offeredPerSecond, int events,
+            double seconds, BatchMeters batches) {
+        List<ContentMeter.Output> steady = outputs.stream().filter(o -> o.createdAt() >= warmUpEnd).toList();
+        Percentiles emitted = Percentiles.of(steady.stream().mapToLong(o -> o.emittedAt() - o.createdAt()).toArray());
+        Percentiles visible = Percentiles.of(steady.stream().mapToLong(o -> o.receivedAt() - o.createdAt()).toArray());
+        return new Latency(offeredPerSecond, events, steady.size(), seconds, emitted.at(50), emitted.at(99),
+                emitted.max(), visible.at(50), visible.at(99), batches);
+    }
+}

@@ -1,0 +1,71 @@
+package io.genstream.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchJsonTest {
+
+    private static final BenchResult.Setup SETUP = new BenchResult.Setup(
+            "digits-gan@1", 2, "[cpu()]", 128, 10, 1, 1, 100, 3);
+
+    private static BenchResult result(double genstreamRate, double p99, BatchMeters calls) {
+        LimitBench.Point one = new LimitBench.Point(1, 2000, 0.5);
+        LimitBench.Point best = new LimitBench.Point(128, 10_000, 12.8);
+        return new BenchResult(SETUP, new LimitBench.Result(List.of(one, best), best),
+                new Throughput(1000, 18_000, 16.2, 19.0),
+                new Throughput(genstreamRate, 36_000, 5.4, 7.0),
+                new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls));
+    }
+
+    @Test
+    void jsonHasEveryRequiredFigureAndTheTargets(@TempDir Path dir) throws Exception {
+        // 20 calls of 40 ms in all: one batch 2 ms, so the p99 bound is 10 + 3 × 2 = 16 ms.
+        BenchResult result = result(7000, 15, new BatchMeters(20, 40, 100));
+        Path file = dir.resolve("out/bench.json");
+
+        BenchJson.write(result, file);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(file));
+
+        assertThat(json.isObject()).isTrue();
+        for (String key : List.of("limit_samples_per_s", "baseline_samples_per_s", "genstream_samples_per_s",
+                "p50_ms", "p99_ms", "max_batch_delay_ms", "batch_inference_ms")) {
+            assertThat(json.get(key)).as(key).isNotNull();
+            assertThat(json.get(key).isNumber()).as(key).isTrue();
+        }
+        assertThat(json.get("limit_samples_per_s").asDouble()).isEqualTo(10_000);
+        assertThat(json.get("limit_best_batch_size").asInt()).isEqualTo(128);
+        assertThat(json.get("limit_by_batch_size")).hasSize(2);
+        assertThat(json.get("batch_inference_ms").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("p99_bound_ms").asDouble()).isEqualTo(16.0);
+        assertThat(json.get("p_over_l").asDouble()).isCloseTo(0.7, within(1e-9));
+        assertThat(json.get("p_over_b").asDouble()).isCloseTo(7.0, within(1e-9));
+        assertThat(json.get("machine_cores").asInt()).isEqualTo(2);
+        assertThat(json.get("genstream_events").asInt()).isEqualTo(36_000);
+        assertThat(json.get("latency_mean_batch_size").asDouble()).isEqualTo(5.0);
+        assertThat(json.get("settings").get("batch.max.size").asInt()).isEqualTo(128);
+        assertThat(json.get("targets").get("p_over_l").get("met").asBoolean()).isTrue();
+        assertThat(json.get("targets").get("p_over_b").get("met").asBoolean()).isTrue();
+        assertThat(json.get("targets").get("p99_ms").get("rule").asText()).isEqualTo("<= 16");
+        assertThat(json.get("targets_met").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aMissedTargetIsReportedAndAnUnmeasuredFigureIsNull() {
+        BenchResult result = result(5000, 40, new BatchMeters(0, 0, 0)); // no model call seen
+
+        JsonNode json = BenchJson.of(result);
+
+        assertThat(json.get("targets").get("p_over_l").get("met").asBoolean()).isFalse(); // 0.5 < 0.6
+        assertThat(json.get("batch_inference_ms").isNull()).isTrue();
+        assertThat(json.get("targets").get("p99_ms").get("met").asBoolean()).as("NaN bound never met").isFalse();
+        assertThat(json.get("targets_met").asBoolean()).isFalse();
+    }
+}
