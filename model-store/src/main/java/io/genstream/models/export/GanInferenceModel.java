@@ -1,6 +1,8 @@
 package io.genstream.models.export;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.tensorflow.Graph;
@@ -12,8 +14,11 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.framework.SavedModel;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+
+import com.google.protobuf.CodedOutputStream;
 
 import io.genstream.models.gan.DigitsGan;
 import io.genstream.models.gan.GanArchitecture;
@@ -97,6 +102,23 @@ public final class GanInferenceModel implements AutoCloseable {
                 .output(GanSignatures.REALISM, judgedRealism).build();
         SavedModelBundle.exporter(dir.toString()).withSession(session)
                 .withSignature(serving).withSignature(discriminate).export();
+        rewriteDeterministically(dir.resolve("saved_model.pb"));
+    }
+
+    /**
+     * TF Java writes {@code saved_model.pb} with protobuf's default serialisation, whose map
+     * order (signatures, node attributes) may change from run to run. Written again in
+     * deterministic order, the same model gives the same bytes, and so the same SHA-256 in the
+     * manifest, every time it is exported.
+     */
+    static void rewriteDeterministically(Path savedModelPb) throws IOException {
+        SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
+        try (OutputStream file = Files.newOutputStream(savedModelPb)) {
+            CodedOutputStream out = CodedOutputStream.newInstance(file);
+            out.useDeterministicSerialization();
+            model.writeTo(out);
+            out.flush();
+        }
     }
 
     @Override

@@ -44,6 +44,14 @@ class DeterminismTest {
         assertThat(first.stream().map(ByteBuffer::wrap).distinct()).hasSize(7);
     }
 
+    @Test
+    void anItemIsTheSameWhateverItIsBatchedWith() throws Exception {
+        // Item 3 of a request for seed 1000 uses seed 1003; alone, it is item 0 of a request for 1003.
+        List<byte[]> inABatch = pngs(NoiseSeedEvents.valid("many").setSeed(1000L).setCount(13).setLabel(4).build());
+        List<byte[]> alone = pngs(NoiseSeedEvents.valid("one").setSeed(1003L).setCount(1).setLabel(4).build());
+        assertThat(alone.get(0)).isEqualTo(inABatch.get(3));
+    }
+
     private static List<byte[]> pngs(NoiseSeedEvent... events) throws Exception {
         GenstreamConfig config = TestModels.config();
         Properties props = new Properties();
