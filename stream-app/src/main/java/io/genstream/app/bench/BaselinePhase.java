@@ -30,13 +30,18 @@ final class BaselinePhase {
 
     private BaselinePhase() {}
 
+    /** Creates the baseline's topics, with genstream's partition count (see {@link BenchCommand} for when). */
+    static void createTopics(GenstreamConfig config) {
+        TopicAdmin.ensureTopics(GenstreamApplication.clientConfig(config),
+                List.of(BaselineTopology.input(PREFIX).name(), BaselineTopology.output(PREFIX).name()), Set.of(),
+                config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
+    }
+
     static Throughput run(GenstreamConfig config, ImageModel model, int events, Duration timeout)
             throws InterruptedException {
         Map<String, Object> client = GenstreamApplication.clientConfig(config);
         Topic<String, byte[]> input = BaselineTopology.input(PREFIX);
         Topic<String, GeneratedContent> output = BaselineTopology.output(PREFIX);
-        TopicAdmin.ensureTopics(client, List.of(input.name(), output.name()), Set.of(),
-                config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
         try (EventLoad load = new EventLoad(client, model.info().name())) {
             load.produce(input.name(), ID_PREFIX, events);
         }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,10 +51,18 @@ public final class BenchCommand {
                 ImageGenerator generator = models.image(MODEL).orElseThrow(() -> new IllegalStateException(
                         "no " + MODEL + " in " + local.get(GenstreamConfig.MODELS_DIR)));
                 String modelId = generator.info().id();
+                // Topics first: a partition refuses writes for a moment after its creation
+                // (NOT_LEADER_OR_FOLLOWER), which costs the first transactions a retry or an
+                // abort. Created now, they are settled by the time L is measured.
+                BaselinePhase.createTopics(local);
+                GenstreamPhase.createTopics(local);
 
                 out.printf("L: %s called directly at batch sizes %s, %d s in all%n", modelId,
                         options.limitBatchSizes(), options.phase().toSeconds());
+                Map<String, CpuUse> cpu = new LinkedHashMap<>();
+                CpuUse.Sampler sampler = CpuUse.start();
                 LimitBench.Result limit = LimitBench.run(generator.model(), options.limitBatchSizes(), options.phase());
+                cpu.put("limit", sampler.stop());
                 out.printf(Locale.ROOT, "   best %.1f samples/s at batch %d%n",
                         limit.best().samplesPerSecond(), limit.best().batchSize());
 
@@ -61,24 +70,32 @@ public final class BenchCommand {
                         .min(Comparator.comparingInt(LimitBench.Point::batchSize)).orElseThrow();
                 int baselineEvents = events(options.baselineEvents(), smallest.samplesPerSecond(), options.phase());
                 out.printf("B: per-record baseline topology, %d events pre-produced%n", baselineEvents);
+                sampler = CpuUse.start();
                 Throughput baseline = BaselinePhase.run(local, generator.model(), baselineEvents, timeout);
+                cpu.put("baseline", sampler.stop());
                 out.printf(Locale.ROOT, "   %.1f samples/s%n", baseline.samplesPerSecond());
 
                 int genstreamEvents = events(options.genstreamEvents(), limit.best().samplesPerSecond(), options.phase());
                 Throughput genstream;
+                BatchMeters genstreamBatches;
                 Latency latency;
-                try (GenstreamPhase phase = new GenstreamPhase(local, models, metrics, MODEL)) {
+                try (GenstreamPhase phase = new GenstreamPhase(local, models, metrics, MODEL, modelId)) {
                     out.printf("P: genstream end to end, %d events pre-produced%n", genstreamEvents);
+                    sampler = CpuUse.start();
                     genstream = phase.throughput(genstreamEvents, timeout);
+                    cpu.put("genstream", sampler.stop());
+                    genstreamBatches = phase.throughputBatches();
                     out.printf(Locale.ROOT, "   %.1f samples/s%n", genstream.samplesPerSecond());
                     double rate = LATENCY_LOAD * genstream.samplesPerSecond();
                     out.printf(Locale.ROOT, "Latency: %.1f events/s (50%% of P) for %d s%n", rate,
                             options.latencyDuration().toSeconds());
-                    latency = phase.latency(rate, options.latencyDuration(), modelId, timeout);
+                    sampler = CpuUse.start();
+                    latency = phase.latency(rate, options.latencyDuration(), timeout);
+                    cpu.put("latency", sampler.stop());
                 }
 
                 BenchResult result = new BenchResult(BenchResult.Setup.of(modelId, devices(local), local),
-                        limit, baseline, genstream, latency);
+                        limit, baseline, genstream, genstreamBatches, latency, cpu);
                 BenchReport.print(result, out);
                 if (options.json() != null) {
                     BenchJson.write(result, options.json());

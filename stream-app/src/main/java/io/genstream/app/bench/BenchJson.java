@@ -46,6 +46,9 @@ final class BenchJson {
         }
         throughput(json, "baseline", r.baseline());
         throughput(json, "genstream", r.genstream());
+        json.put("genstream_model_calls", r.genstreamBatches().calls());
+        num(json, "genstream_mean_batch_size", r.genstreamBatches().meanBatchSize());
+        num(json, "genstream_batch_call_ms", r.genstreamBatches().meanCallMs());
         json.put("warm_up_fraction", Throughput.WARM_UP);
         Latency latency = r.latency();
         num(json, "latency_offered_per_s", latency.offeredPerSecond());
@@ -55,6 +58,14 @@ final class BenchJson {
         num(json, "max_ms", latency.maxMs());
         num(json, "visible_p50_ms", latency.visibleP50Ms());
         num(json, "visible_p99_ms", latency.visibleP99Ms());
+        Latency.Parts parts = latency.parts();
+        ObjectNode breakdown = json.putObject("latency_parts_ms");
+        num(breakdown, "queue_p50", parts.queueP50Ms());
+        num(breakdown, "queue_p99", parts.queueP99Ms());
+        num(breakdown, "inference_p50", parts.inferenceP50Ms());
+        num(breakdown, "inference_p99", parts.inferenceP99Ms());
+        num(breakdown, "rest_p50", parts.restP50Ms());
+        num(breakdown, "rest_p99", parts.restP99Ms());
         json.put("latency_model_calls", latency.batches().calls());
         num(json, "latency_mean_batch_size", latency.batches().meanBatchSize());
         ObjectNode settings = json.putObject("settings");
@@ -65,6 +76,13 @@ final class BenchJson {
         settings.put("streams.commit.interval.ms", setup.commitIntervalMs());
         settings.put("topic.partitions", setup.partitions());
         settings.put("processing.guarantee", "exactly_once_v2");
+        ObjectNode cpu = json.putObject("cpu");
+        r.cpu().forEach((phase, use) -> {
+            ObjectNode node = cpu.putObject(phase);
+            num(node, "process_cores", use.processCores());
+            num(node, "machine_cores", use.machineCores());
+            num(node, "other_cores", use.otherCores());
+        });
         ObjectNode targets = json.putObject("targets");
         for (BenchResult.Target t : r.targets()) {
             ObjectNode target = targets.putObject(t.key()).put("rule", t.rule());
@@ -87,6 +105,7 @@ final class BenchJson {
         json.put(name + "_events", t.events());
         num(json, name + "_window_s", t.windowSeconds());
         num(json, name + "_phase_s", t.phaseSeconds());
+        num(json, name + "_last_half_samples_per_s", t.lastHalfSamplesPerSecond());
     }
 
     /** Rounded to 3 decimals; NaN and infinities (nothing measured) become null. */

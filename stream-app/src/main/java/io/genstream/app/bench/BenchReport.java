@@ -27,6 +27,8 @@ final class BenchReport {
         }
         throughput(out, "B  per-record baseline         ", r.baseline());
         throughput(out, "P  genstream end to end        ", r.genstream());
+        out.printf(Locale.ROOT, "     its model calls: %d, mean batch %.1f items, %.2f ms per call%n",
+                r.genstreamBatches().calls(), r.genstreamBatches().meanBatchSize(), r.genstreamBatches().meanCallMs());
         out.printf(Locale.ROOT, "   P/L = %.3f   P/B = %.2f%n", r.pOverL(), r.pOverB());
         out.println();
         Latency l = r.latency();
@@ -36,6 +38,11 @@ final class BenchReport {
                 number(l.p50Ms()), number(l.p99Ms()), number(l.maxMs()));
         out.printf(Locale.ROOT, "   read_committed arrival − createdAt: p50 %s ms, p99 %s ms (adds the commit wait)%n",
                 number(l.visibleP50Ms()), number(l.visibleP99Ms()));
+        Latency.Parts parts = l.parts();
+        out.printf(Locale.ROOT, "   parts (p50 / p99 ms): batcher queue %s / %s, model call %s / %s, "
+                        + "rest (Kafka, store, PNG, emit) %s / %s%n",
+                number(parts.queueP50Ms()), number(parts.queueP99Ms()), number(parts.inferenceP50Ms()),
+                number(parts.inferenceP99Ms()), number(parts.restP50Ms()), number(parts.restP99Ms()));
         out.printf(Locale.ROOT, "   one batch's inference: %.2f ms (mean genstream.inference call in this phase; "
                         + "%d calls, mean batch %.1f items)%n",
                 r.batchInferenceMs(), l.batches().calls(), l.batches().meanBatchSize());
@@ -47,11 +54,17 @@ final class BenchReport {
         }
         out.printf(Locale.ROOT, "  (p99 bound = %d ms max batch delay + %.0f × %.2f ms batch inference)%n",
                 s.maxBatchDelayMs(), BenchResult.P99_CALLS, r.batchInferenceMs());
+        out.println();
+        out.printf(Locale.ROOT, "CPU busy, in cores of %d (others = the rest of the machine, competing with the bench):%n",
+                s.cores());
+        r.cpu().forEach((phase, use) -> out.printf(Locale.ROOT, "  %-10s bench %.2f, others %.2f%n",
+                phase, use.processCores(), use.otherCores()));
     }
 
     private static void throughput(PrintStream out, String label, Throughput t) {
-        out.printf(Locale.ROOT, "%s%10.1f samples/s  %d events; steady window %.1f s of %.1f s%n",
-                label, t.samplesPerSecond(), t.events(), t.windowSeconds(), t.phaseSeconds());
+        out.printf(Locale.ROOT, "%s%10.1f samples/s  %d events; steady window %.1f s of %.1f s; last half %.1f/s%n",
+                label, t.samplesPerSecond(), t.events(), t.windowSeconds(), t.phaseSeconds(),
+                t.lastHalfSamplesPerSecond());
     }
 
     /** Whole numbers without decimals, others with up to three. */

@@ -2,6 +2,7 @@ package io.genstream.app.bench;
 
 import io.genstream.app.config.GenstreamConfig;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one bench run measured, and the targets judged on it.
@@ -10,9 +11,12 @@ import java.util.List;
  * @param limit L: the raw model at each batch size
  * @param baseline B: the per-record topology
  * @param genstream P: genstream end to end
+ * @param genstreamBatches the model calls genstream made during P (is the model the bottleneck?)
  * @param latency genstream at half of P's throughput
+ * @param cpu per phase ({@code limit}, {@code baseline}, {@code genstream}, {@code latency}), in that order
  */
-record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Throughput genstream, Latency latency) {
+record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Throughput genstream,
+        BatchMeters genstreamBatches, Latency latency, Map<String, CpuUse> cpu) {
 
     /** P/L: genstream keeps at least this share of what the model alone can do. */
     static final double MIN_P_OVER_L = 0.6;

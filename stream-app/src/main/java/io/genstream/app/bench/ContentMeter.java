@@ -30,8 +30,11 @@ final class ContentMeter implements AutoCloseable {
      * @param receivedAt wall clock at that moment, epoch millis
      * @param createdAt the request's {@code createdAt}
      * @param emittedAt the output's {@code emittedAt}
+     * @param queueMs the output's wait in the batcher's queue
+     * @param inferenceMs its batch's model call
      */
-    record Output(String requestId, long arrivalNanos, long receivedAt, long createdAt, long emittedAt) {}
+    record Output(String requestId, long arrivalNanos, long receivedAt, long createdAt, long emittedAt,
+            double queueMs, double inferenceMs) {}
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final AvroCodec<GeneratedContent> codec = AvroCodec.of(GeneratedContent.class);
@@ -63,7 +66,7 @@ final class ContentMeter implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     GeneratedContent content = codec.decode(record.value());
                     batch.add(new Output(content.getRequestId(), arrival, wall, content.getCreatedAt(),
-                            content.getEmittedAt()));
+                            content.getEmittedAt(), content.getQueueMs(), content.getInferenceMs()));
                 }
                 synchronized (this) {
                     outputs.addAll(batch);

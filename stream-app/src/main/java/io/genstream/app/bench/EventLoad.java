@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +22,7 @@ final class EventLoad implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String model;
     private final AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     EventLoad(Map<String, Object> clientConfig, String model) {
         Map<String, Object> config = new HashMap<>(clientConfig);
@@ -29,6 +31,11 @@ final class EventLoad implements AutoCloseable {
         // No lingering: at a fixed rate every event should leave when it is made, so its
         // createdAt-based latency is genstream's, not the load generator's.
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // One request in flight per partition: a batch refused just after topic creation
+        // (NOT_LEADER_OR_FOLLOWER) is retried before later ones are sent. With five in flight the
+        // later ones can land first, and the idempotent retry of the first then fails for good
+        // (OUT_OF_ORDER_SEQUENCE_NUMBER), losing its events.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         this.model = model;
     }
@@ -38,7 +45,7 @@ final class EventLoad implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             send(topic, idPrefix, i);
         }
-        producer.flush();
+        flush();
     }
 
     /**
@@ -60,8 +67,17 @@ final class EventLoad implements AutoCloseable {
             long next = start + (long) (sent / perSecond * 1e9);
             LockSupport.parkNanos(Math.max(0, Math.min(next - System.nanoTime(), 1_000_000L)));
         }
-        producer.flush();
+        flush();
         return sent;
+    }
+
+    /** Waits for every send; a lost event would make the phase wait for an output that never comes. */
+    private void flush() {
+        producer.flush();
+        Exception failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("bench events were not all written: " + failed.getMessage(), failed);
+        }
     }
 
     private void send(String topic, String idPrefix, int n) {
@@ -74,7 +90,12 @@ final class EventLoad implements AutoCloseable {
                 .setLabel(n % 10)
                 .setCreatedAt(System.currentTimeMillis())
                 .build();
-        producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
+        producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), codec.encode(event)),
+                (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
     }
 
     @Override

@@ -30,37 +30,63 @@ final class GenstreamPhase implements AutoCloseable {
     private final Map<String, Object> client;
     private final EventLoad load;
     private final ContentMeter meter;
+    private final String modelId;
     private GenstreamApplication app;
+    private BatchMeters throughputBatches;
 
-    GenstreamPhase(GenstreamConfig base, ModelCatalog models, GenstreamMetrics metrics, String model) {
-        this.config = base.with(GenstreamConfig.TOPIC_PREFIX, PREFIX)
-                .with(GenstreamConfig.APPLICATION_ID, APPLICATION_ID);
+    /**
+     * @param model the model the events ask for, by name
+     * @param modelId its {@code name@version}, which tags its batcher meters
+     */
+    GenstreamPhase(GenstreamConfig base, ModelCatalog models, GenstreamMetrics metrics, String model, String modelId) {
+        this.config = config(base);
         this.models = models;
         this.metrics = metrics;
         this.topics = GenstreamApplication.topics(config);
         this.client = GenstreamApplication.clientConfig(config);
-        // Created here, not by start(): the events must be in the topic before the application starts.
-        TopicAdmin.ensureTopics(client, topics.names(), Set.of(topics.modelRoutes().name()),
-                config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
+        this.modelId = modelId;
         this.load = new EventLoad(client, model);
         this.meter = new ContentMeter(client, topics.content().name());
+    }
+
+    /** The configuration under test, on the bench's own topic prefix and application id. */
+    static GenstreamConfig config(GenstreamConfig base) {
+        return base.with(GenstreamConfig.TOPIC_PREFIX, PREFIX).with(GenstreamConfig.APPLICATION_ID, APPLICATION_ID);
+    }
+
+    /**
+     * Creates genstream's topics ahead of {@link GenstreamApplication#start}, whose own creation
+     * then finds them: the events must be in the input topic before the application starts.
+     */
+    static void createTopics(GenstreamConfig base) {
+        GenstreamConfig config = config(base);
+        Topics topics = GenstreamApplication.topics(config);
+        TopicAdmin.ensureTopics(GenstreamApplication.clientConfig(config), topics.names(),
+                Set.of(topics.modelRoutes().name()), config.get(GenstreamConfig.TOPIC_PARTITIONS),
+                config.get(GenstreamConfig.TOPIC_REPLICATION));
     }
 
     /** P: pre-produces {@code events}, starts the application, times its committed outputs. */
     Throughput throughput(int events, Duration timeout) throws InterruptedException {
         load.produce(topics.noiseSeeds().name(), THROUGHPUT_IDS, events);
+        BatchMeters before = BatchMeters.read(metrics.registry(), modelId);
         long start = System.nanoTime();
         app = GenstreamApplication.start(config, models, metrics);
         List<ContentMeter.Output> outputs = meter.await(THROUGHPUT_IDS, events, timeout, this::alive);
+        throughputBatches = BatchMeters.read(metrics.registry(), modelId).since(before);
         return Throughput.of(outputs.stream().map(ContentMeter.Output::arrivalNanos).toList(), start);
+    }
+
+    /** The model calls made during {@link #throughput}. */
+    BatchMeters throughputBatches() {
+        return throughputBatches;
     }
 
     /**
      * Offers {@code perSecond} events for {@code duration} to the running (and by now idle)
      * application; the first {@link Throughput#WARM_UP} of the time is left out of the percentiles.
      */
-    Latency latency(double perSecond, Duration duration, String modelId, Duration timeout)
-            throws InterruptedException {
+    Latency latency(double perSecond, Duration duration, Duration timeout) throws InterruptedException {
         BatchMeters before = BatchMeters.read(metrics.registry(), modelId);
         long startMillis = System.currentTimeMillis();
         int sent = load.paced(topics.noiseSeeds().name(), LATENCY_IDS, perSecond, duration);

@@ -17,9 +17,28 @@ import java.util.List;
  * @param visibleP50Ms median of arrival at a read_committed reader − createdAt
  * @param visibleP99Ms 99th percentile of the same
  * @param batches the model calls made during the phase
+ * @param parts where the time went, per output (each part's own percentiles)
  */
 record Latency(double offeredPerSecond, int events, int measured, double seconds, double p50Ms, double p99Ms,
-        double maxMs, double visibleP50Ms, double visibleP99Ms, BatchMeters batches) {
+        double maxMs, double visibleP50Ms, double visibleP99Ms, BatchMeters batches, Parts parts) {
+
+    /**
+     * The latency of an output split in three, from the times it carries: waiting in the batcher's
+     * queue, its batch's model call, and the rest (producer, broker, poll, intake, the pending
+     * store, PNG, waiting for the punctuator to emit it).
+     */
+    record Parts(double queueP50Ms, double queueP99Ms, double inferenceP50Ms, double inferenceP99Ms,
+            double restP50Ms, double restP99Ms) {
+
+        static Parts of(List<ContentMeter.Output> outputs) {
+            Percentiles queue = Percentiles.of(outputs.stream().mapToDouble(ContentMeter.Output::queueMs).toArray());
+            Percentiles inference = Percentiles.of(
+                    outputs.stream().mapToDouble(ContentMeter.Output::inferenceMs).toArray());
+            Percentiles rest = Percentiles.of(outputs.stream()
+                    .mapToDouble(o -> o.emittedAt() - o.createdAt() - o.queueMs() - o.inferenceMs()).toArray());
+            return new Parts(queue.at(50), queue.at(99), inference.at(50), inference.at(99), rest.at(50), rest.at(99));
+        }
+    }
 
     /**
      * @param outputs the phase's outputs
@@ -28,9 +47,11 @@ record Latency(double offeredPerSecond, int events, int measured, double seconds
     static Latency of(List<ContentMeter.Output> outputs, long warmUpEnd, double offeredPerSecond, int events,
             double seconds, BatchMeters batches) {
         List<ContentMeter.Output> steady = outputs.stream().filter(o -> o.createdAt() >= warmUpEnd).toList();
-        Percentiles emitted = Percentiles.of(steady.stream().mapToLong(o -> o.emittedAt() - o.createdAt()).toArray());
-        Percentiles visible = Percentiles.of(steady.stream().mapToLong(o -> o.receivedAt() - o.createdAt()).toArray());
+        Percentiles emitted = Percentiles.of(
+                steady.stream().mapToDouble(o -> o.emittedAt() - o.createdAt()).toArray());
+        Percentiles visible = Percentiles.of(
+                steady.stream().mapToDouble(o -> o.receivedAt() - o.createdAt()).toArray());
         return new Latency(offeredPerSecond, events, steady.size(), seconds, emitted.at(50), emitted.at(99),
-                emitted.max(), visible.at(50), visible.at(99), batches);
+                emitted.max(), visible.at(50), visible.at(99), batches, Parts.of(steady));
     }
 }

@@ -24,8 +24,13 @@ import java.util.concurrent.TimeoutException;
  */
 final class LimitBench {
 
-    /** Calls per batch size before its clock starts (graph warm-up, allocator, JIT). */
+    /**
+     * Warm-up per batch size before its clock starts, at least this many calls and this long: each
+     * new input shape makes TensorFlow (oneDNN) prepare its kernels again, and JIT and allocator
+     * settle over the first calls.
+     */
     private static final int WARM_UP_CALLS = 5;
+    private static final Duration WARM_UP_TIME = Duration.ofMillis(500);
 
     /**
      * One batch size's figures.
@@ -60,7 +65,8 @@ final class LimitBench {
             for (int size : batchSizes) {
                 float[][] batch = Arrays.copyOf(latents, size);
                 int[] batchLabels = Arrays.copyOf(labels, size);
-                for (int i = 0; i < WARM_UP_CALLS; i++) {
+                long warmUntil = System.nanoTime() + WARM_UP_TIME.toNanos();
+                for (int i = 0; i < WARM_UP_CALLS || System.nanoTime() < warmUntil; i++) {
                     model.generate(batch, batchLabels);
                 }
                 points.add(time(model, callers, batch, batchLabels, each));

@@ -5,14 +5,14 @@ import java.util.Arrays;
 /** Nearest-rank percentiles: every reported value is one that was actually observed. */
 final class Percentiles {
 
-    private final long[] sorted;
+    private final double[] sorted;
 
-    private Percentiles(long[] sorted) {
+    private Percentiles(double[] sorted) {
         this.sorted = sorted;
     }
 
-    static Percentiles of(long[] values) {
-        long[] copy = values.clone();
+    static Percentiles of(double[] values) {
+        double[] copy = values.clone();
         Arrays.sort(copy);
         return new Percentiles(copy);
     }

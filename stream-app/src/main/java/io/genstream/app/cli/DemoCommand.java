@@ -77,24 +77,28 @@ final class DemoCommand {
         trafficThread.join();
         traffic.close();
         // Let the last requests through before stopping, so the totals add up.
-        long settle = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long lastItems = -1;
-        while (System.nanoTime() < settle && sink.items() != lastItems) {
-            lastItems = sink.items();
-            Thread.sleep(1000);
+        long settle = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < settle
+                && (sink.ownItems() < traffic.expectedImages() || sink.ownDeadLetters() < traffic.expectedRejections())) {
+            Thread.sleep(200);
         }
+        Thread.sleep(500); // anything beyond the expected (a duplicate) would show up here
         sink.stop();
         sinkThread.join();
         out.println(progress.line(traffic.sent(), sink.items(), sink.deadLetters(), sink.saved()));
-        out.printf("Done: %d events sent, %d images generated, %d dead letters %s; %d sample images in %s%n",
-                traffic.sent(), sink.items(), sink.deadLetters().values().stream().mapToLong(Long::longValue).sum(),
-                sink.deadLetters(), sink.saved(), samples);
+        boolean accounted = sink.ownItems() == traffic.expectedImages()
+                && sink.ownDeadLetters() == traffic.expectedRejections();
+        out.printf("Done: %d events sent, %d images generated (%d expected), %d dead letters %s (%d expected): %s;"
+                        + " %d sample images in %s%n",
+                traffic.sent(), sink.ownItems(), traffic.expectedImages(), sink.ownDeadLetters(), sink.deadLetters(),
+                traffic.expectedRejections(), accounted ? "every event accounted for" : "MISMATCH",
+                sink.saved(), samples);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C: the JVM is already stopping; the hook has done its job.
         }
-        return 0;
+        return accounted ? 0 : 1;
     }
 
     /** One progress line: rates over the last interval and totals. */

@@ -7,6 +7,7 @@ import io.genstream.schemas.RecordDecodeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,10 @@ final class DemoSink implements Runnable, AutoCloseable {
     private final AvroCodec<GeneratedContent> contentCodec = AvroCodec.of(GeneratedContent.class);
     private final AvroCodec<RejectedEvent> rejectedCodec = AvroCodec.of(RejectedEvent.class);
     private final AtomicLong items = new AtomicLong();
+    /** Items and dead letters of the demo's own requests (keys "demo-…"), for the final tally;
+     *  records that other clients produce while the demo runs are shown but not tallied. */
+    private final AtomicLong ownItems = new AtomicLong();
+    private final AtomicLong ownDeadLetters = new AtomicLong();
     private final AtomicLong saved = new AtomicLong();
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -62,6 +67,14 @@ final class DemoSink implements Runnable, AutoCloseable {
         return items.get();
     }
 
+    long ownItems() {
+        return ownItems.get();
+    }
+
+    long ownDeadLetters() {
+        return ownDeadLetters.get();
+    }
+
     long saved() {
         return saved.get();
     }
@@ -78,11 +91,19 @@ final class DemoSink implements Runnable, AutoCloseable {
         while (running) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 try {
+                    boolean own = record.key() != null
+                            && new String(record.key(), StandardCharsets.UTF_8).startsWith(DemoTraffic.KEY_PREFIX);
                     if (record.topic().equals(contentTopic)) {
                         onContent(contentCodec.decode(record.value()));
+                        if (own) {
+                            ownItems.incrementAndGet();
+                        }
                     } else {
                         String reason = rejectedCodec.decode(record.value()).getReason();
                         deadLetters.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+                        if (own) {
+                            ownDeadLetters.incrementAndGet();
+                        }
                     }
                 } catch (RecordDecodeException e) {
                     // genstream wrote it, so this would be a genstream bug: say so, keep reading.

@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class DemoTraffic implements Runnable, AutoCloseable {
 
+    /** Key (request id) prefix of every event the demo sends. */
+    static final String KEY_PREFIX = "demo-";
     private static final int BAD_EVERY = 50;
 
     private final KafkaProducer<byte[], byte[]> producer;
@@ -29,6 +31,8 @@ final class DemoTraffic implements Runnable, AutoCloseable {
     private final AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
     private final Random random = new Random(20261122L);
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong expectedImages = new AtomicLong();
+    private final AtomicLong expectedRejections = new AtomicLong();
     private volatile boolean running = true;
 
     DemoTraffic(Map<String, Object> clientConfig, String topic, String model, int eventsPerSecond, int maxCount) {
@@ -45,6 +49,16 @@ final class DemoTraffic implements Runnable, AutoCloseable {
 
     long sent() {
         return sent.get();
+    }
+
+    /** Images the valid events sent so far ask for. */
+    long expectedImages() {
+        return expectedImages.get();
+    }
+
+    /** Bad inputs sent so far: each must come back as one dead letter. */
+    long expectedRejections() {
+        return expectedRejections.get();
     }
 
     @Override
@@ -72,8 +86,16 @@ final class DemoTraffic implements Runnable, AutoCloseable {
     }
 
     private void send(long n) {
-        String requestId = "demo-" + n;
-        byte[] value = n % BAD_EVERY == BAD_EVERY - 1 ? badInput(n / BAD_EVERY) : codec.encode(goodEvent(requestId));
+        String requestId = KEY_PREFIX + n;
+        byte[] value;
+        if (n % BAD_EVERY == BAD_EVERY - 1) {
+            value = badInput(n / BAD_EVERY);
+            expectedRejections.incrementAndGet();
+        } else {
+            NoiseSeedEvent event = goodEvent(requestId);
+            value = codec.encode(event);
+            expectedImages.addAndGet(event.getInterpolateTo() == null ? event.getCount() : event.getSteps());
+        }
         producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), value));
         sent.incrementAndGet();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +21,11 @@ class BenchJsonTest {
         LimitBench.Point one = new LimitBench.Point(1, 2000, 0.5);
         LimitBench.Point best = new LimitBench.Point(128, 10_000, 12.8);
         return new BenchResult(SETUP, new LimitBench.Result(List.of(one, best), best),
-                new Throughput(1000, 18_000, 16.2, 19.0),
-                new Throughput(genstreamRate, 36_000, 5.4, 7.0),
-                new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls));
+                new Throughput(1000, 18_000, 16.2, 19.0, 1010),
+                new Throughput(genstreamRate, 36_000, 5.4, 7.0, genstreamRate * 1.1), new BatchMeters(300, 15_000, 36_000),
+                new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls,
+                        new Latency.Parts(1, 9, 2, 4, 3, 12)),
+                Map.of("limit", new CpuUse(1.9, Double.NaN)));
     }
 
     @Test
@@ -49,12 +52,18 @@ class BenchJsonTest {
         assertThat(json.get("p_over_b").asDouble()).isCloseTo(7.0, within(1e-9));
         assertThat(json.get("machine_cores").asInt()).isEqualTo(2);
         assertThat(json.get("genstream_events").asInt()).isEqualTo(36_000);
+        assertThat(json.get("baseline_last_half_samples_per_s").asDouble()).isEqualTo(1010.0);
+        assertThat(json.get("genstream_mean_batch_size").asDouble()).isEqualTo(120.0);
+        assertThat(json.get("genstream_batch_call_ms").asDouble()).isEqualTo(50.0);
         assertThat(json.get("latency_mean_batch_size").asDouble()).isEqualTo(5.0);
         assertThat(json.get("settings").get("batch.max.size").asInt()).isEqualTo(128);
         assertThat(json.get("targets").get("p_over_l").get("met").asBoolean()).isTrue();
         assertThat(json.get("targets").get("p_over_b").get("met").asBoolean()).isTrue();
         assertThat(json.get("targets").get("p99_ms").get("rule").asText()).isEqualTo("<= 16");
         assertThat(json.get("targets_met").asBoolean()).isTrue();
+        assertThat(json.get("cpu").get("limit").get("process_cores").asDouble()).isEqualTo(1.9);
+        assertThat(json.get("latency_parts_ms").get("rest_p99").asDouble()).isEqualTo(12.0);
+        assertThat(json.get("cpu").get("limit").get("machine_cores").isNull()).isTrue();
     }
 
     @Test

@@ -10,7 +10,7 @@ class PercentilesTest {
 
     @Test
     void nearestRankOfOneToHundredIsThePercentileItself() {
-        Percentiles p = Percentiles.of(LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray());
+        Percentiles p = Percentiles.of(LongStream.rangeClosed(1, 100).mapToDouble(i -> 101 - i).toArray());
 
         assertThat(p.at(50)).isEqualTo(50);
         assertThat(p.at(99)).isEqualTo(99);
@@ -21,7 +21,7 @@ class PercentilesTest {
 
     @Test
     void percentileRoundsTheRankUpToAnObservedValue() {
-        Percentiles p = Percentiles.of(new long[] {7, 1, 3});
+        Percentiles p = Percentiles.of(new double[] {7, 1, 3});
 
         assertThat(p.at(50)).as("rank ceil(1.5) = 2").isEqualTo(3);
         assertThat(p.at(99)).isEqualTo(7);
@@ -30,7 +30,7 @@ class PercentilesTest {
 
     @Test
     void onlyTheSlowestFewDecideTheP99() {
-        long[] values = new long[1000];
+        double[] values = new double[1000];
         for (int i = 0; i < values.length; i++) {
             values[i] = i < 989 ? 5 : 400;
         }
@@ -41,10 +41,15 @@ class PercentilesTest {
     }
 
     @Test
+    void fractionalValuesKeepTheirFraction() {
+        assertThat(Percentiles.of(new double[] {0.25, 2.5, 1.75}).at(50)).isEqualTo(1.75);
+    }
+
+    @Test
     void noValuesGiveNaNAndBadPercentilesAreRefused() {
-        assertThat(Percentiles.of(new long[0]).at(50)).isNaN();
-        assertThat(Percentiles.of(new long[0]).max()).isNaN();
-        assertThatThrownBy(() -> Percentiles.of(new long[] {1}).at(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Percentiles.of(new long[] {1}).at(101)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Percentiles.of(new double[0]).at(50)).isNaN();
+        assertThat(Percentiles.of(new double[0]).max()).isNaN();
+        assertThatThrownBy(() -> Percentiles.of(new double[] {1}).at(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Percentiles.of(new double[] {1}).at(101)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,6 +25,23 @@ class ThroughputTest {
         assertThat(t.events()).isEqualTo(1000);
         assertThat(t.windowSeconds()).isCloseTo(8.99, within(1e-9)); // from output 100 to output 999
         assertThat(t.phaseSeconds()).isCloseTo(14.99, within(1e-9));
+        assertThat(t.lastHalfSamplesPerSecond()).isCloseTo(100, within(1e-6));
+    }
+
+    @Test
+    void aRateStillClimbingShowsInTheLastHalf() {
+        List<Long> arrivals = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            arrivals.add(i * SECOND / 50); // 50 per second for 10 s
+        }
+        for (int i = 0; i < 500; i++) {
+            arrivals.add(10 * SECOND + (i + 1) * SECOND / 100); // then 100 per second for 5 s
+        }
+
+        Throughput t = Throughput.of(arrivals, 0);
+
+        assertThat(t.lastHalfSamplesPerSecond()).isCloseTo(100, within(1e-6));
+        assertThat(t.samplesPerSecond()).isLessThan(80);
     }
 
     @Test

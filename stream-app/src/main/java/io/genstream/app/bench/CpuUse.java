@@ -1,0 +1,69 @@
+package io.genstream.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The CPU this process used during a phase, next to what the whole machine used: on a shared
+ * machine, the difference is what others took, and the phase's figures are low by about that much.
+ *
+ * @param processCores this process's CPU time over the phase's wall time (2.0 = two cores busy)
+ * @param machineCores the machine's busy time over the phase (from {@code /proc/stat}); NaN where unknown
+ */
+record CpuUse(double processCores, double machineCores) {
+
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+
+    /** A phase being measured. */
+    static final class Sampler {
+        private final long startWall = System.nanoTime();
+        private final long startCpu = processCpuNanos();
+        private final long[] startMachine = machineTicks();
+
+        CpuUse stop() {
+            double wall = System.nanoTime() - startWall;
+            long cpu = processCpuNanos();
+            long[] machine = machineTicks();
+            double machineCores = Double.NaN;
+            if (machine != null && startMachine != null && machine[1] > startMachine[1]) {
+                // busy share of all ticks × the machine's processors = busy cores on average
+                double busy = (double) (machine[0] - startMachine[0]) / (machine[1] - startMachine[1]);
+                machineCores = busy * Runtime.getRuntime().availableProcessors();
+            }
+            return new CpuUse(cpu < 0 || startCpu < 0 ? Double.NaN : (cpu - startCpu) / wall, machineCores);
+        }
+    }
+
+    static Sampler start() {
+        return new Sampler();
+    }
+
+    /** CPU used by others than this process. */
+    double otherCores() {
+        return Math.max(0, machineCores - processCores);
+    }
+
+    /** Process CPU time in nanoseconds, or -1 on a JVM without the HotSpot extension. */
+    private static long processCpuNanos() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean hotspot ? hotspot.getProcessCpuTime() : -1;
+    }
+
+    /** {busy, total} ticks of all processors since boot, or null off Linux. */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(PROC_STAT).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return null; // not Linux, or an unexpected format: the machine's share is then unknown
+        }
+    }
+}
