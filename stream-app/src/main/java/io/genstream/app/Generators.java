@@ -21,6 +21,15 @@ public final class Generators {
 
     private Generators() {}
 
+    private static void threads(int count, String property) {
+        if (count < 0) {
+            throw new IllegalArgumentException(property + " must be ≥ 0, not " + count);
+        }
+        if (count > 0) {
+            System.setProperty(property, Integer.toString(count));
+        }
+    }
+
     public static ModelCatalog load(GenstreamConfig config, GenstreamMetrics metrics) throws GenerationException {
         Path root = Path.of(config.get(GenstreamConfig.MODELS_DIR));
         if (!Files.isDirectory(root)) {
@@ -31,6 +40,10 @@ public final class Generators {
         DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));
         List<Device> devices = DevicePlacement.devices(mode, mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus());
         int instances = config.get(GenstreamConfig.INSTANCES_PER_DEVICE);
+        // DJL's TensorFlow engine reads its session thread counts from these properties when
+        // a model is loaded (keeping its own GPU options); set them only when configured.
+        threads(config.get(GenstreamConfig.INTRA_OP_THREADS), "ai.djl.tensorflow.num_intraop_threads");
+        threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         long started = System.nanoTime();
         ModelCatalog catalog = ModelCatalog.load(registry, devices, instances,
                 GenstreamApplication.batchSettings(config), metrics::batcher);

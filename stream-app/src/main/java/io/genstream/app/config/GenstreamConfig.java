@@ -48,6 +48,10 @@ public final class GenstreamConfig {
             "generator.instances.per.device", 1, "Model instances (predictors) per device");
     public static final ConfigKey<String> DEVICE = ConfigKey.string(
             "generator.device", "auto", "Where generators run: auto (every GPU, else CPU), cpu, or gpu");
+    public static final ConfigKey<Integer> INTRA_OP_THREADS = ConfigKey.integer(
+            "generator.intra.op.threads", 0, "TensorFlow threads inside one op of a model call; 0 = TensorFlow's default");
+    public static final ConfigKey<Integer> INTER_OP_THREADS = ConfigKey.integer(
+            "generator.inter.op.threads", 0, "TensorFlow ops of one model call run at once; 0 = TensorFlow's default");
     public static final ConfigKey<Integer> BATCH_MAX_SIZE = ConfigKey.integer(
             "batch.max.size", 128, "Most items in one model call (merged across requests, tasks and threads)");
     public static final ConfigKey<Long> BATCH_MAX_DELAY_MS = ConfigKey.longKey(
@@ -77,7 +81,7 @@ public final class GenstreamConfig {
     public static final List<ConfigKey<?>> KEYS = List.of(
             BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
             TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, INSTANCES_PER_DEVICE,
-            DEVICE, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
+            DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
             DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
 
