@@ -6,17 +6,14 @@ import io.genstream.app.generator.ImageItem;
 import io.genstream.app.generator.ImageModel;
 import io.genstream.app.generator.ImageModelInfo;
 import io.genstream.app.generator.ImagePlan;
-import io.genstream.app.image.PngEncoder;
-import io.genstream.avro.ContentKind;
+import io.genstream.app.runtime.Batched;
+import io.genstream.app.topology.ImageContent;
 import io.genstream.avro.GeneratedContent;
-import io.genstream.avro.Image;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.kstream.ValueMapper;
 
 /**
@@ -61,26 +58,6 @@ final class BaselineGeneration implements ValueMapper<byte[], GeneratedContent> 
             throw new IllegalStateException("baseline: model call failed: " + e.getMessage(), e);
         }
         double inferenceMs = (System.nanoTime() - start) / 1e6;
-        byte[] png = PngEncoder.grey(image.pixels(), info.width(), info.height());
-        // The same fields genstream writes (topology.ImageContent is package-private there).
-        return GeneratedContent.newBuilder()
-                .setRequestId(event.getRequestId())
-                .setIndex(item.index())
-                .setModel(event.getModel())
-                .setModelName(info.name())
-                .setModelVersion(info.version())
-                .setKind(ContentKind.IMAGE)
-                .setText(null)
-                .setImage(Image.newBuilder().setFormat("png").setWidth(info.width()).setHeight(info.height())
-                        .setData(ByteBuffer.wrap(png)).build())
-                .setSeed(item.seed())
-                .setLabel(item.label())
-                .setScores(Map.of("realism", image.realism()))
-                .setBatchSize(1)
-                .setQueueMs(0.0)
-                .setInferenceMs(inferenceMs)
-                .setCreatedAt(event.getCreatedAt())
-                .setEmittedAt(clock.millis())
-                .build();
+        return ImageContent.of(event, info, item, new Batched<>(image, 1, 0.0, inferenceMs), clock.millis());
     }
 }

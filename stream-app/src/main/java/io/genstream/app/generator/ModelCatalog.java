@@ -16,12 +16,13 @@ import java.util.function.Function;
 
 /**
  * The generators this instance serves, by the name a request uses. Built once at start from the
- * model registry: the latest version of every image model (kinds {@code gan}, {@code vae}), each
+ * model registry: the latest version of every image model (kind {@code gan}), each
  * behind its own dynamic batcher.
  */
 public final class ModelCatalog implements AutoCloseable {
 
-    private static final Set<String> IMAGE_KINDS = Set.of("gan", "vae");
+    /** Kinds whose SavedModel has the z,label → image,realism signature DjlImageModel serves. */
+    private static final Set<String> IMAGE_KINDS = Set.of("gan");
 
     private final Map<String, ImageGenerator> images;
 

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ public final class GenstreamMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
-    private final Map<String, Map<RejectionReason, Counter>> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
     public GenstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -48,17 +47,11 @@ public final class GenstreamMetrics {
 
     /** An input was rejected and sent to the dead-letter topic. */
     public void rejected(String topic, RejectionReason reason) {
-        Map<RejectionReason, Counter> byReason =
-                rejected.computeIfAbsent(topic, t -> new EnumMap<>(RejectionReason.class));
-        Counter counter;
-        synchronized (byReason) {
-            counter = byReason.computeIfAbsent(reason, r -> Counter.builder(REJECTED)
-                    .description("Inputs rejected to the dead-letter topic, by reason")
-                    .tag("topic", topic)
-                    .tag("reason", r.name())
-                    .register(registry));
-        }
-        counter.increment();
+        rejected.computeIfAbsent(topic + '\n' + reason.name(), k -> Counter.builder(REJECTED)
+                .description("Inputs rejected to the dead-letter topic, by reason")
+                .tag("topic", topic)
+                .tag("reason", reason.name())
+                .register(registry)).increment();
     }
 
     /** The meters of one model version's batcher: batch sizes, waits, model-call time, failures. */

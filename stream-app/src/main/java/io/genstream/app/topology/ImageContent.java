@@ -12,12 +12,15 @@ import io.genstream.avro.NoiseSeedEvent;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
-/** The content record of one generated image: the PNG, what reproduces it, its score and timings. */
-final class ImageContent {
+/**
+ * The content record of one generated image: the PNG, what reproduces it, its score and timings.
+ * Shared by the production topology and the benchmark's baseline, so both write the same record.
+ */
+public final class ImageContent {
 
     private ImageContent() {}
 
-    static GeneratedContent of(NoiseSeedEvent event, ImageModelInfo model, ImageItem item,
+    public static GeneratedContent of(NoiseSeedEvent event, ImageModelInfo model, ImageItem item,
             Batched<GeneratedImage> result, long emittedAt) {
         GeneratedImage image = result.value();
         byte[] png = PngEncoder.grey(image.pixels(), model.width(), model.height());

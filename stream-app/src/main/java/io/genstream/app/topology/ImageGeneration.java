@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -194,20 +195,17 @@ final class ImageGeneration
 
     private void emit(InFlight done) {
         PendingRequest request = done.request();
-        Batched<GeneratedImage>[] results = new Batched[done.items().size()];
-        for (int i = 0; i < results.length; i++) {
-            try {
-                results[i] = done.results().get(i).join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                reject(request, cause.getMessage());
-                return;
-            }
+        try {
+            done.all().join();
+        } catch (CompletionException | CancellationException e) {
+            // One failed batch rejects the whole request: no partial output.
+            reject(request, (e.getCause() != null ? e.getCause() : e).getMessage());
+            return;
         }
         long emittedAt = clock.millis();
-        for (int i = 0; i < results.length; i++) {
+        for (int i = 0; i < done.items().size(); i++) {
             GeneratedContent content = ImageContent.of(done.event(), done.model(), done.items().get(i),
-                    results[i], emittedAt);
+                    done.results().get(i).join(), emittedAt);
             context.forward(new Record<>(request.key(), Outcome.accepted(content, null), request.timestamp()));
         }
     }
