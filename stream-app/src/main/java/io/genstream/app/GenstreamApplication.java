@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,13 +41,16 @@ public final class GenstreamApplication implements AutoCloseable {
     private final Topics topics;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    /** A temporary state folder this instance made (no streams.state.dir set), removed on close. */
+    private final Path temporaryStateDir;
 
     private GenstreamApplication(GenstreamConfig config, Topics topics, KafkaStreams streams,
-            KafkaStreamsMetrics streamsMetrics) {
+            KafkaStreamsMetrics streamsMetrics, Path temporaryStateDir) {
         this.config = config;
         this.topics = topics;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+        this.temporaryStateDir = temporaryStateDir;
     }
 
     /** The full topology of genstream, as run in production and driven by the tests. */
@@ -138,7 +142,11 @@ public final class GenstreamApplication implements AutoCloseable {
                     config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
         }
         Topology topology = topology(config, models, metrics, Clock.systemUTC());
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+        Properties props = streamsProperties(config);
+        Path temporaryStateDir = config.get(GenstreamConfig.STATE_DIR).isBlank()
+                ? Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG))
+                : null;
+        KafkaStreams streams = new KafkaStreams(topology, props);
         // A failed thread is replaced: its uncommitted transaction is aborted and redone.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed; replacing it", e);
@@ -147,7 +155,7 @@ public final class GenstreamApplication implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         streams.start();
-        return new GenstreamApplication(config, topics, streams, streamsMetrics);
+        return new GenstreamApplication(config, topics, streams, streamsMetrics, temporaryStateDir);
     }
 
     public Topics topics() {
@@ -176,6 +184,13 @@ public final class GenstreamApplication implements AutoCloseable {
     public void close() {
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
+        if (temporaryStateDir != null) {
+            try {
+                Utils.delete(temporaryStateDir.toFile());
+            } catch (IOException e) {
+                LOG.warn("could not delete the temporary state folder {}: {}", temporaryStateDir, e.toString());
+            }
+        }
         LOG.info("genstream application {} stopped", config.get(GenstreamConfig.APPLICATION_ID));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code demo}: a real KRaft broker in this JVM on 127.0.0.1, the bundled models, the production
@@ -26,6 +27,32 @@ final class DemoCommand {
 
     static int run(GenstreamConfig base, PrintStream out) throws Exception {
         long start = System.nanoTime();
+        // Ctrl-C asks the demo to stop; the hook then waits for the demo to print its tally and
+        // close the app and the broker (which deletes its data), since the JVM exits when hooks end.
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(base, out, start, stop);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already stopping and the hook is running.
+            }
+        }
+    }
+
+    private static int run(GenstreamConfig base, PrintStream out, long start, CountDownLatch stop) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(base.get(GenstreamConfig.DEMO_PORT), Map.of())) {
             GenstreamConfig config = base
                     .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
@@ -40,14 +67,14 @@ final class DemoCommand {
                     out.printf("Topics: %s%n", app.topics().names());
                     out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",
                             app.topics().noiseSeeds().name(), broker.bootstrapServers());
-                    return stream(config, app, model, out, start);
+                    return stream(config, app, model, out, start, stop);
                 }
             }
         }
     }
 
     private static int stream(GenstreamConfig config, GenstreamApplication app, ImageModelInfo model,
-            PrintStream out, long start) throws InterruptedException {
+            PrintStream out, long start, CountDownLatch stop) throws InterruptedException {
         Map<String, Object> client = GenstreamApplication.clientConfig(config);
         Path samples = Path.of(config.get(GenstreamConfig.DEMO_OUTPUT_DIR)).toAbsolutePath();
         int rate = config.get(GenstreamConfig.DEMO_EVENTS_PER_SECOND);
@@ -64,12 +91,9 @@ final class DemoCommand {
                 rate, app.topics().noiseSeeds().name(), model.id(), samples);
         out.println(duration > 0 ? "Running for " + duration + " s." : "Running until Ctrl-C.");
 
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         ProgressLine progress = new ProgressLine(start);
         long deadline = duration > 0 ? System.nanoTime() + Duration.ofSeconds(duration).toNanos() : Long.MAX_VALUE;
-        while (!stop.await(REPORT_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        while (!stop.await(REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS)
                 && System.nanoTime() < deadline) {
             out.println(progress.line(traffic.sent(), sink.items(), sink.deadLetters(), sink.saved()));
         }
@@ -93,11 +117,6 @@ final class DemoCommand {
                 traffic.sent(), sink.ownItems(), traffic.expectedImages(), sink.ownDeadLetters(), sink.deadLetters(),
                 traffic.expectedRejections(), accounted ? "every event accounted for" : "MISMATCH",
                 sink.saved(), samples);
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the JVM is already stopping; the hook has done its job.
-        }
         return accounted ? 0 : 1;
     }
 
