@@ -104,6 +104,31 @@ class SchemaEvolutionTest {
         .hasMessageContaining("PromptEvent");
   }
 
+  @Test
+  void promptEventWrittenBeforeStopStringsDecodesWithNoStopStrings() throws Exception {
+    Schema v1;
+    try (InputStream in = getClass().getResourceAsStream("/io/genstream/avro/history/PromptEvent/v1.avsc")) {
+      v1 = new Schema.Parser().parse(in);
+    }
+    assertThat(v1.getField("stop")).isNull();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("requestId", "p-old");
+    old.put("model", "catalog-gpt");
+    old.put("prompt", "a trail shoe");
+    old.put("maxTokens", 40);
+    old.put("temperature", 0.8f);
+    old.put("context", java.util.Map.of("segment", "runners"));
+    old.put("createdAt", 1_700_000_000_000L);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, out);
+
+    io.genstream.avro.PromptEvent event = AvroCodec.of(io.genstream.avro.PromptEvent.class).decode(out.toByteArray());
+
+    assertThat(event.getPrompt()).isEqualTo("a trail shoe");
+    assertThat(event.getContext()).containsEntry("segment", "runners");
+    assertThat(event.getStop()).isNull();
+  }
+
   private static byte[] writeV0(String requestId, String model, long seed, int count, long createdAt)
       throws IOException {
     GenericRecord old = new GenericData.Record(v0());

@@ -61,7 +61,7 @@ public final class NoiseSeedTopology {
         Map<String, KStream<byte[], Outcome<NoiseSeedEvent>>> intake = builder
                 .stream(topics.noiseSeeds().name(), topics.noiseSeeds().consumed())
                 .processValues(
-                        () -> new NoiseSeedIntake(codec, validator, settings.maxInputBytes(), deadLetters, metrics),
+                        () -> new Intake<>(codec, validator::validate, settings.maxInputBytes(), deadLetters, metrics),
                         Named.as("noise-seed-intake"))
                 .split(Named.as("noise-seed-"))
                 .branch((key, outcome) -> outcome.isRejected(), Branched.as("rejected"))

@@ -1,32 +1,33 @@
 package io.genstream.app.topology;
 
 import io.genstream.app.metrics.GenstreamMetrics;
-import io.genstream.app.validation.NoiseSeedValidator;
 import io.genstream.app.validation.RejectionReason;
 import io.genstream.app.validation.Validated;
-import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * First stage of the noise-seed flow: bound the input's size, decode it, validate it. Every
+ * First stage of every request flow: bound the input's size, decode it, validate it. Every
  * failure becomes a dead-letter outcome with its reason; nothing here throws.
+ *
+ * @param <E> the request event type
  */
-final class NoiseSeedIntake implements FixedKeyProcessor<byte[], byte[], Outcome<NoiseSeedEvent>> {
+final class Intake<E> implements FixedKeyProcessor<byte[], byte[], Outcome<E>> {
 
-    private final AvroCodec<NoiseSeedEvent> codec;
-    private final NoiseSeedValidator validator;
+    private final AvroCodec<E> codec;
+    private final Function<E, Validated<E>> validator;
     private final int maxInputBytes;
     private final DeadLetters deadLetters;
     private final GenstreamMetrics metrics;
-    private FixedKeyProcessorContext<byte[], Outcome<NoiseSeedEvent>> context;
+    private FixedKeyProcessorContext<byte[], Outcome<E>> context;
 
-    NoiseSeedIntake(
-            AvroCodec<NoiseSeedEvent> codec,
-            NoiseSeedValidator validator,
+    Intake(
+            AvroCodec<E> codec,
+            Function<E, Validated<E>> validator,
             int maxInputBytes,
             DeadLetters deadLetters,
             GenstreamMetrics metrics) {
@@ -38,33 +39,33 @@ final class NoiseSeedIntake implements FixedKeyProcessor<byte[], byte[], Outcome
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<byte[], Outcome<NoiseSeedEvent>> context) {
+    public void init(FixedKeyProcessorContext<byte[], Outcome<E>> context) {
         this.context = context;
     }
 
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         context.recordMetadata().ifPresent(m -> metrics.requestReceived(m.topic()));
-        Validated<NoiseSeedEvent> result = intake(record.value());
-        Outcome<NoiseSeedEvent> outcome = result.isAccepted()
+        Validated<E> result = intake(record.value());
+        Outcome<E> outcome = result.isAccepted()
                 ? Outcome.accepted(result.value(), record.value())
                 : Outcome.rejected(deadLetters.reject(
                         context.recordMetadata(), record.key(), record.value(), result.rejection()));
         context.forward(record.withValue(outcome));
     }
 
-    private Validated<NoiseSeedEvent> intake(byte[] value) {
+    private Validated<E> intake(byte[] value) {
         if (value != null && value.length > maxInputBytes) {
             return Validated.rejected(RejectionReason.TOO_LARGE,
                     "value has " + value.length + " bytes; at most " + maxInputBytes);
         }
-        NoiseSeedEvent event;
+        E event;
         try {
             event = codec.decode(value);
         } catch (RecordDecodeException e) {
             return Validated.rejected(reasonOf(e), e.getMessage());
         }
-        return validator.validate(event);
+        return validator.apply(event);
     }
 
     static RejectionReason reasonOf(RecordDecodeException e) {
