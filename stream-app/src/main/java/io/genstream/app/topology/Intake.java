@@ -5,6 +5,7 @@ import io.genstream.app.validation.RejectionReason;
 import io.genstream.app.validation.Validated;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
+import org.apache.avro.specific.SpecificRecord;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *
  * @param <E> the request event type
  */
-final class Intake<E> implements FixedKeyProcessor<byte[], byte[], Outcome<E>> {
+final class Intake<E extends SpecificRecord> implements FixedKeyProcessor<byte[], byte[], Outcome<E>> {
 
     private final AvroCodec<E> codec;
     private final Function<E, Validated<E>> validator;

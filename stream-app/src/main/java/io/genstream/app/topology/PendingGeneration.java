@@ -6,6 +6,7 @@ import io.genstream.app.validation.RejectionReason;
 import io.genstream.avro.GeneratedContent;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
+import org.apache.avro.specific.SpecificRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,7 +50,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * @param <E> the request event type
  */
-abstract class PendingGeneration<E>
+abstract class PendingGeneration<E extends SpecificRecord>
         implements Processor<byte[], Outcome<E>, byte[], Outcome<GeneratedContent>> {
 
     /**
@@ -74,14 +75,14 @@ abstract class PendingGeneration<E>
     private final Duration drainInterval;
     private final Duration maxBlock;
     /** Requests submitted to a runtime, in arrival order. */
-    private final Map<Long, InFlight<E>> inFlight = new LinkedHashMap<>();
+    private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
     /** Offsets of stored requests not yet submitted (restored, or refused for capacity): just
      *  the offsets, so a long wait costs 8 bytes a request, not its value. */
     private final ArrayDeque<Long> waiting = new ArrayDeque<>();
     private ProcessorContext<byte[], Outcome<GeneratedContent>> context;
     private KeyValueStore<Long, byte[]> store;
 
-    private record InFlight<E>(PendingRequest request, Job job) {}
+    private record InFlight(PendingRequest request, Job job) {}
 
     PendingGeneration(String storeName, AvroCodec<E> codec, DeadLetters deadLetters, Clock clock,
             Duration drainInterval, Duration maxBlock) {
@@ -146,7 +147,7 @@ abstract class PendingGeneration<E>
             return true;
         }
         try {
-            inFlight.put(request.offset(), new InFlight<>(request, submit(event)));
+            inFlight.put(request.offset(), new InFlight(request, submit(event)));
             return true;
         } catch (CapacityExceededException e) {
             return false;
@@ -158,7 +159,7 @@ abstract class PendingGeneration<E>
 
     /** Waits for the oldest in-flight request; false when there is none to wait for. */
     private boolean awaitOldest(long deadline) {
-        Iterator<InFlight<E>> oldest = inFlight.values().iterator();
+        Iterator<InFlight> oldest = inFlight.values().iterator();
         if (!oldest.hasNext()) {
             return false;
         }
@@ -180,9 +181,9 @@ abstract class PendingGeneration<E>
      * punctuation would cost the stream thread more than it saves.
      */
     private void emitCompleted() {
-        Iterator<InFlight<E>> it = inFlight.values().iterator();
+        Iterator<InFlight> it = inFlight.values().iterator();
         while (it.hasNext()) {
-            InFlight<E> done = it.next();
+            InFlight done = it.next();
             if (!done.job().done().isDone()) {
                 return;
             }
@@ -192,7 +193,7 @@ abstract class PendingGeneration<E>
         }
     }
 
-    private void emit(InFlight<E> done) {
+    private void emit(InFlight done) {
         PendingRequest request = done.request();
         try {
             done.job().done().join();
