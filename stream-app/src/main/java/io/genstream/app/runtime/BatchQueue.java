@@ -8,17 +8,21 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bounded queue behind a {@link DynamicBatcher}, and the rule for when its head becomes a batch.
+ * The bounded queue behind a {@link DynamicBatcher} (and the wait queue of a {@link ContinuousBatcher}), and the
+ * rule for when its head becomes a batch.
  *
  * <p>One lock and one condition. Idle workers wait on the condition: untimed while the queue is empty, and timed
  * until the oldest item's deadline ({@code enqueued + maxBatchDelay}) while it is not. A submit signals when it
  * makes the queue non-empty (someone must start the clock) or full enough for a batch; a worker that leaves items
  * behind signals the next idle worker. Every wait re-checks the state under the lock, so a signal is never lost.
+ *
+ * @param <I> one item of work
+ * @param <R> what an item's future completes with
  */
-final class BatchQueue<I, O> {
+final class BatchQueue<I, R> {
 
     /** A queued item, its future, and when it was enqueued ({@link System#nanoTime()}). */
-    record Pending<I, O>(I item, CompletableFuture<Batched<O>> future, long enqueuedNanos) {}
+    record Pending<I, R>(I item, CompletableFuture<R> future, long enqueuedNanos) {}
 
     private final String name;
     private final int capacity;
@@ -27,7 +31,7 @@ final class BatchQueue<I, O> {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Pending<I, O>> items = new ArrayDeque<>();
+    private final ArrayDeque<Pending<I, R>> items = new ArrayDeque<>();
     private boolean closed;
 
     BatchQueue(String name, int capacity, int maxBatchSize, long maxBatchDelayNanos) {
@@ -43,7 +47,7 @@ final class BatchQueue<I, O> {
      * @return one future per item, or {@code null} when there is no room for all of them
      * @throws BatcherClosedException after {@link #close()}
      */
-    List<CompletableFuture<Batched<O>>> offerAll(List<I> batch) {
+    List<CompletableFuture<R>> offerAll(List<I> batch) {
         lock.lock();
         try {
             if (closed) {
@@ -54,9 +58,9 @@ final class BatchQueue<I, O> {
             }
             int before = items.size();
             long now = System.nanoTime(); // stamped under the lock, so the head is always the oldest
-            List<CompletableFuture<Batched<O>>> futures = new ArrayList<>(batch.size());
+            List<CompletableFuture<R>> futures = new ArrayList<>(batch.size());
             for (I item : batch) {
-                CompletableFuture<Batched<O>> future = new CompletableFuture<>();
+                CompletableFuture<R> future = new CompletableFuture<>();
                 items.addLast(new Pending<>(item, future, now));
                 futures.add(future);
             }
@@ -74,7 +78,7 @@ final class BatchQueue<I, O> {
      *
      * @return up to {@code maxBatchSize} items, oldest first; empty once the queue is closed
      */
-    List<Pending<I, O>> takeBatch() throws InterruptedException {
+    List<Pending<I, R>> takeBatch() throws InterruptedException {
         lock.lock();
         try {
             while (true) {
@@ -90,7 +94,7 @@ final class BatchQueue<I, O> {
                         ? 0
                         : maxBatchDelayNanos - (System.nanoTime() - items.peekFirst().enqueuedNanos());
                 if (waitNanos <= 0) {
-                    return pollBatch();
+                    return pollBatch(maxBatchSize);
                 }
                 changed.awaitNanos(waitNanos);
             }
@@ -99,9 +103,23 @@ final class BatchQueue<I, O> {
         }
     }
 
-    private List<Pending<I, O>> pollBatch() {
-        int n = Math.min(items.size(), maxBatchSize);
-        List<Pending<I, O>> batch = new ArrayList<>(n);
+    /**
+     * Takes up to {@code max} items without waiting: how a worker that is busy with other work admits newcomers.
+     *
+     * @return the oldest items, at most {@code max}; empty when there are none or the queue is closed
+     */
+    List<Pending<I, R>> poll(int max) {
+        lock.lock();
+        try {
+            return closed ? List.of() : pollBatch(max);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Pending<I, R>> pollBatch(int max) {
+        int n = Math.min(items.size(), max);
+        List<Pending<I, R>> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             batch.add(items.pollFirst());
         }
@@ -112,14 +130,23 @@ final class BatchQueue<I, O> {
     }
 
     /** Refuses further offers, wakes every worker, and hands back what was never dispatched. */
-    List<Pending<I, O>> close() {
+    List<Pending<I, R>> close() {
         lock.lock();
         try {
             closed = true;
-            List<Pending<I, O>> undispatched = new ArrayList<>(items);
+            List<Pending<I, R>> undispatched = new ArrayList<>(items);
             items.clear();
             changed.signalAll();
             return undispatched;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }

@@ -11,18 +11,19 @@ import org.slf4j.LoggerFactory;
  * A failing batch fails only its own futures; the loop goes on until the queue is closed or the thread is
  * interrupted (by {@link DynamicBatcher#close()} when a batch outlives the close timeout).
  */
-final class BatchWorker<I, O> implements Runnable {
+final class BatchWorker<I, O> implements WorkerPool.Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
 
     private final String batcherName;
-    private final BatchQueue<I, O> queue;
+    private final BatchQueue<I, Batched<O>> queue;
     private final BatchHandler<I, O> handler;
     private final BatcherListener listener;
     /** The batch being run, so close() can fail it if the handler never returns. */
-    private volatile List<Pending<I, O>> inFlight = List.of();
+    private volatile List<Pending<I, Batched<O>>> inFlight = List.of();
 
-    BatchWorker(String batcherName, BatchQueue<I, O> queue, BatchHandler<I, O> handler, BatcherListener listener) {
+    BatchWorker(String batcherName, BatchQueue<I, Batched<O>> queue, BatchHandler<I, O> handler,
+            BatcherListener listener) {
         this.batcherName = batcherName;
         this.queue = queue;
         this.handler = handler;
@@ -32,7 +33,7 @@ final class BatchWorker<I, O> implements Runnable {
     @Override
     public void run() {
         try {
-            for (List<Pending<I, O>> batch = queue.takeBatch(); !batch.isEmpty(); batch = queue.takeBatch()) {
+            for (List<Pending<I, Batched<O>>> batch = queue.takeBatch(); !batch.isEmpty(); batch = queue.takeBatch()) {
                 run(batch);
             }
         } catch (InterruptedException e) {
@@ -40,18 +41,18 @@ final class BatchWorker<I, O> implements Runnable {
         }
     }
 
-    /** Fails the futures of the batch in flight, if any; a no-op for futures the handler completes later. */
-    void failInFlight(RuntimeException reason) {
-        for (Pending<I, O> pending : inFlight) {
+    @Override
+    public void failInFlight(RuntimeException reason) {
+        for (Pending<I, Batched<O>> pending : inFlight) {
             pending.future().completeExceptionally(reason);
         }
     }
 
-    private void run(List<Pending<I, O>> batch) {
+    private void run(List<Pending<I, Batched<O>>> batch) {
         inFlight = batch;
         int size = batch.size();
         List<I> inputs = new ArrayList<>(size);
-        for (Pending<I, O> pending : batch) {
+        for (Pending<I, Batched<O>> pending : batch) {
             inputs.add(pending.item());
         }
         long start = System.nanoTime();
@@ -71,13 +72,13 @@ final class BatchWorker<I, O> implements Runnable {
         notifyListener(size, start - batch.get(0).enqueuedNanos(), inferenceNanos, failure);
         if (failure == null) {
             for (int i = 0; i < size; i++) {
-                Pending<I, O> pending = batch.get(i);
+                Pending<I, Batched<O>> pending = batch.get(i);
                 pending.future().complete(new Batched<>(
                         outputs.get(i), size, millis(start - pending.enqueuedNanos()), millis(inferenceNanos)));
             }
         } else {
             BatchFailedException failed = new BatchFailedException(batcherName, size, failure);
-            for (Pending<I, O> pending : batch) {
+            for (Pending<I, Batched<O>> pending : batch) {
                 pending.future().completeExceptionally(failed);
             }
         }

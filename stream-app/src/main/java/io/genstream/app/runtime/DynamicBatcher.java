@@ -32,8 +32,8 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     private final int capacity;
     private final Duration closeTimeout;
     private final BatcherListener listener;
-    private final BatchQueue<I, O> queue;
-    private final WorkerPool<I, O> workers;
+    private final BatchQueue<I, Batched<O>> queue;
+    private final WorkerPool workers;
     private boolean closed; // guarded by this
 
     private DynamicBatcher(Builder<I, O> b) {
@@ -42,7 +42,8 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         closeTimeout = b.closeTimeout;
         listener = b.listener;
         queue = new BatchQueue<>(name, capacity, b.maxBatchSize, TimeUnit.NANOSECONDS.convert(b.maxBatchDelay));
-        workers = new WorkerPool<>(name, queue, b.handlers, listener);
+        workers = new WorkerPool(name, b.handlers.stream()
+                .map(handler -> new BatchWorker<>(name, queue, handler, listener)).toList());
     }
 
     public static <I, O> Builder<I, O> builder() {
@@ -108,7 +109,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         }
         BatcherClosedException undispatched =
                 new BatcherClosedException("batcher '" + name + "' closed before this item was dispatched");
-        for (Pending<I, O> pending : queue.close()) {
+        for (Pending<I, Batched<O>> pending : queue.close()) {
             pending.future().completeExceptionally(undispatched);
         }
         workers.stop(closeTimeout);

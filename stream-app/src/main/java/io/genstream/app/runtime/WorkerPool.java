@@ -6,23 +6,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The worker threads of one {@link DynamicBatcher}: one per handler, because a model instance (a DJL predictor)
- * is not thread-safe, and one thread per instance keeps every device busy without locking.
+ * The worker threads of one batcher ({@link DynamicBatcher}, {@link ContinuousBatcher}): one per model instance,
+ * because a model instance (a DJL predictor) is not thread-safe, and one thread per instance keeps every device
+ * busy without locking.
  */
-final class WorkerPool<I, O> {
+final class WorkerPool {
+
+    /** One worker thread's loop, which can fail the callers of the work it holds when shutdown gives up on it. */
+    interface Worker extends Runnable {
+
+        /** Fails the futures of the work in flight, if any; a no-op for futures completed already. */
+        void failInFlight(RuntimeException reason);
+    }
 
     private final String name;
-    private final List<BatchWorker<I, O>> workers = new ArrayList<>();
+    private final List<Worker> workers;
     private final List<Thread> threads = new ArrayList<>();
 
-    /** Starts one worker thread per handler, named {@code <name>-worker-<i>}. */
-    WorkerPool(String name, BatchQueue<I, O> queue, List<BatchHandler<I, O>> handlers, BatcherListener listener) {
+    /** Starts one thread per worker, named {@code <name>-worker-<i>}. */
+    WorkerPool(String name, List<? extends Worker> workers) {
         this.name = name;
-        for (BatchHandler<I, O> handler : handlers) {
-            BatchWorker<I, O> worker = new BatchWorker<>(name, queue, handler, listener);
-            Thread thread = new Thread(worker, name + "-worker-" + workers.size());
+        this.workers = List.copyOf(workers);
+        for (Worker worker : this.workers) {
+            Thread thread = new Thread(worker, name + "-worker-" + threads.size());
             thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
-            workers.add(worker);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
