@@ -46,9 +46,21 @@ public final class Generators {
         threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         long started = System.nanoTime();
         ModelCatalog catalog = ModelCatalog.load(registry, devices, instances,
-                GenstreamApplication.batchSettings(config), metrics::batcher);
-        LOG.info("Loaded {} on {} ({} instance(s) each) in {} ms", catalog.imageModels(), devices, instances,
-                (System.nanoTime() - started) / 1_000_000);
+                GenstreamApplication.batchSettings(config), metrics::batcher, textSettings(config),
+                metrics::sequences);
+        LOG.info("Loaded {} and {} on {} ({} instance(s) each) in {} ms", catalog.imageModels(),
+                catalog.textModels(), devices, instances, (System.nanoTime() - started) / 1_000_000);
         return catalog;
+    }
+
+    /** How text models are batched, from the configuration. */
+    public static ModelCatalog.TextSettings textSettings(GenstreamConfig config) {
+        int maxActive = config.get(GenstreamConfig.TEXT_MAX_ACTIVE);
+        int capacity = config.get(GenstreamConfig.TEXT_QUEUE_CAPACITY);
+        if (maxActive < 1 || capacity < 1) {
+            throw new IllegalArgumentException(GenstreamConfig.TEXT_MAX_ACTIVE.name() + " and "
+                    + GenstreamConfig.TEXT_QUEUE_CAPACITY.name() + " must be at least 1");
+        }
+        return new ModelCatalog.TextSettings(maxActive, capacity);
     }
 }

@@ -6,6 +6,7 @@ import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.topology.NoiseSeedTopology;
+import io.genstream.app.topology.PromptTopology;
 import io.genstream.app.topology.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
@@ -56,12 +57,19 @@ public final class GenstreamApplication implements AutoCloseable {
     /** The full topology of genstream, as run in production and driven by the tests. */
     public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
+        Duration maxBlock = Duration.ofMillis(config.get(GenstreamConfig.MAX_BLOCK_MS));
         NoiseSeedTopology.build(builder, topics(config), models, new NoiseSeedTopology.Settings(
                 config.get(GenstreamConfig.MAX_COUNT),
                 config.get(GenstreamConfig.MAX_STEPS),
                 config.get(GenstreamConfig.MAX_INPUT_BYTES),
                 drainInterval(config),
-                Duration.ofMillis(config.get(GenstreamConfig.MAX_BLOCK_MS))), metrics, clock);
+                maxBlock), metrics, clock);
+        PromptTopology.build(builder, topics(config), models, new PromptTopology.Settings(
+                config.get(GenstreamConfig.MAX_PROMPT_CHARS),
+                config.get(GenstreamConfig.MAX_TOKENS),
+                config.get(GenstreamConfig.MAX_INPUT_BYTES),
+                drainInterval(config),
+                maxBlock), metrics, clock);
         return builder.build();
     }
 

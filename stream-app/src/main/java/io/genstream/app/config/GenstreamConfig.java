@@ -44,6 +44,14 @@ public final class GenstreamConfig {
             "generation.max.steps", 64, "Largest number of interpolation steps accepted");
     public static final ConfigKey<Integer> MAX_INPUT_BYTES = ConfigKey.integer(
             "input.max.bytes", 1 << 20, "Largest input record value accepted, in bytes");
+    public static final ConfigKey<Integer> MAX_PROMPT_CHARS = ConfigKey.integer(
+            "text.max.prompt.chars", 512, "Longest prompt accepted, in characters (the model's length limit also applies)");
+    public static final ConfigKey<Integer> MAX_TOKENS = ConfigKey.integer(
+            "text.max.tokens", 256, "Largest maxTokens accepted in a prompt event");
+    public static final ConfigKey<Integer> TEXT_MAX_ACTIVE = ConfigKey.integer(
+            "text.max.active", 32, "Most sequences one text model instance advances together (continuous batching)");
+    public static final ConfigKey<Integer> TEXT_QUEUE_CAPACITY = ConfigKey.integer(
+            "text.queue.capacity", 1024, "Most prompts waiting per text model version; beyond it the stream waits");
     public static final ConfigKey<Integer> INSTANCES_PER_DEVICE = ConfigKey.integer(
             "generator.instances.per.device", 1, "Model instances (predictors) per device");
     public static final ConfigKey<String> DEVICE = ConfigKey.string(
@@ -80,7 +88,8 @@ public final class GenstreamConfig {
     /** Every key, in the order the README documents them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
             BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
-            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, INSTANCES_PER_DEVICE,
+            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, MAX_PROMPT_CHARS, MAX_TOKENS,
+            TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
             DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
             DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);

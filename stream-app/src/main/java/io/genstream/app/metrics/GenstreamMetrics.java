@@ -1,6 +1,8 @@
 package io.genstream.app.metrics;
 
 import io.genstream.app.runtime.BatcherListener;
+import io.genstream.app.runtime.GeneratedSequence;
+import io.genstream.app.runtime.SequenceListener;
 import io.genstream.app.validation.RejectionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -24,6 +26,11 @@ public final class GenstreamMetrics {
     public static final String BATCH_QUEUE = "genstream.batch.queue";
     public static final String BATCH_FAILED = "genstream.batch.failed";
     public static final String CAPACITY_REJECTIONS = "genstream.batch.capacity.rejections";
+    public static final String TOKENS = "genstream.tokens.generated";
+    public static final String TEXT_STEP = "genstream.text.step";
+    public static final String TEXT_STEP_SEQUENCES = "genstream.text.step.sequences";
+    public static final String TEXT_PREFILL = "genstream.text.prefill";
+    public static final String TEXT_SEQUENCE = "genstream.text.sequence";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
@@ -81,6 +88,57 @@ public final class GenstreamMetrics {
             @Override
             public void onBatchFailed(int size, Throwable cause) {
                 failed.increment();
+            }
+
+            @Override
+            public void onRejected() {
+                full.increment();
+            }
+        };
+    }
+
+    /**
+     * The meters of one text model version's continuous batcher: tokens generated (their rate is
+     * tokens/s), sequences per step, step and prefill time, whole-sequence time, failures.
+     */
+    public SequenceListener sequences(String modelId) {
+        Counter tokens = Counter.builder(TOKENS).description("Tokens generated").tag("model", modelId)
+                .register(registry);
+        DistributionSummary perStep = DistributionSummary.builder(TEXT_STEP_SEQUENCES)
+                .description("Sequences advanced by one model step").tag("model", modelId)
+                .publishPercentileHistogram().register(registry);
+        Timer step = Timer.builder(TEXT_STEP).description("Time of one batched model step (one token per sequence)")
+                .tag("model", modelId).publishPercentileHistogram().register(registry);
+        Timer prefill = Timer.builder(TEXT_PREFILL).description("Time of one batched prompt prefill")
+                .tag("model", modelId).publishPercentileHistogram().register(registry);
+        Timer sequence = Timer.builder(TEXT_SEQUENCE).description("Time from submit to a finished sequence")
+                .tag("model", modelId).publishPercentileHistogram().register(registry);
+        Counter failed = Counter.builder(BATCH_FAILED).description("Model calls that failed")
+                .tag("model", modelId).register(registry);
+        Counter full = Counter.builder(CAPACITY_REJECTIONS)
+                .description("Submissions refused because the model's queue was full (the stream then waits)")
+                .tag("model", modelId).register(registry);
+        return new SequenceListener() {
+            @Override
+            public void onPrefill(int sequences, int rows, long nanos) {
+                prefill.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void onStep(int sequences, int rows, long nanos) {
+                perStep.record(sequences);
+                step.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void onCallFailed(int sequences, Throwable cause) {
+                failed.increment();
+            }
+
+            @Override
+            public void onFinished(GeneratedSequence finished) {
+                tokens.increment(finished.tokens().length);
+                sequence.record((long) (finished.totalMs() * 1_000_000), TimeUnit.NANOSECONDS);
             }
 
             @Override

@@ -12,7 +12,7 @@ import java.util.function.Function;
 public final class NoiseSeedValidator {
 
     /** Longest request id accepted; ids are keys and appear in every output. */
-    public static final int MAX_REQUEST_ID_LENGTH = 256;
+    public static final int MAX_REQUEST_ID_LENGTH = RequestIds.MAX_LENGTH;
 
     private final Function<String, Optional<ImageModelInfo>> models;
     private final int maxCount;
@@ -34,18 +34,14 @@ public final class NoiseSeedValidator {
     }
 
     public Validated<NoiseSeedEvent> validate(NoiseSeedEvent event) {
-        String requestId = event.getRequestId();
-        if (requestId == null || requestId.isBlank()) {
-            return Validated.rejected(RejectionReason.INVALID_PARAMETER, "requestId is empty");
-        }
-        if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
-            return Validated.rejected(RejectionReason.TOO_LARGE,
-                    "requestId has " + requestId.length() + " characters; at most " + MAX_REQUEST_ID_LENGTH);
+        Validated<NoiseSeedEvent> id = RequestIds.check(event.getRequestId(), event);
+        if (!id.isAccepted()) {
+            return id;
         }
         Optional<ImageModelInfo> model = models.apply(event.getModel());
         if (model.isEmpty()) {
             return Validated.rejected(RejectionReason.UNKNOWN_MODEL,
-                    "no image model named '" + abbreviate(event.getModel()) + "' is served here");
+                    "no image model named '" + RequestIds.abbreviate(event.getModel()) + "' is served here");
         }
         Validated<NoiseSeedEvent> size = event.getInterpolateTo() == null
                 ? checkCount(event)
@@ -91,11 +87,4 @@ public final class NoiseSeedValidator {
         return Validated.accepted(event);
     }
 
-    /** Echoes user input into messages only up to a bound. */
-    static String abbreviate(String text) {
-        if (text == null) {
-            return "null";
-        }
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
-    }
 }
