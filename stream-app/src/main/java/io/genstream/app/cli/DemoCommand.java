@@ -5,12 +5,14 @@ import io.genstream.app.Generators;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ImageModelInfo;
 import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.generator.TextModelInfo;
 import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,13 +69,14 @@ final class DemoCommand {
                     out.printf("Topics: %s%n", app.topics().names());
                     out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",
                             app.topics().noiseSeeds().name(), broker.bootstrapServers());
-                    return stream(config, app, model, out, start, stop);
+                    return stream(config, app, models, model, out, start, stop);
                 }
             }
         }
     }
 
-    private static int stream(GenstreamConfig config, GenstreamApplication app, ImageModelInfo model,
+    private static int stream(GenstreamConfig config, GenstreamApplication app, ModelCatalog models,
+            ImageModelInfo model,
             PrintStream out, long start, CountDownLatch stop) throws InterruptedException {
         Map<String, Object> client = GenstreamApplication.clientConfig(config);
         Path samples = Path.of(config.get(GenstreamConfig.DEMO_OUTPUT_DIR)).toAbsolutePath();
@@ -81,14 +84,17 @@ final class DemoCommand {
         int duration = config.get(GenstreamConfig.DEMO_DURATION_SECONDS);
         DemoSink sink = new DemoSink(client, app.topics().content().name(), app.topics().deadLetters().name(),
                 samples, config.get(GenstreamConfig.DEMO_SAMPLE_LIMIT));
-        DemoTraffic traffic = new DemoTraffic(client, app.topics().noiseSeeds().name(), model.name(), rate,
-                config.get(GenstreamConfig.MAX_COUNT));
+        List<String> textModels = models.textModels().stream().map(TextModelInfo::name).toList();
+        DemoTraffic traffic = new DemoTraffic(client, app.topics().noiseSeeds().name(), app.topics().prompts().name(),
+                model.name(), textModels, rate, config.get(GenstreamConfig.MAX_COUNT));
         Thread sinkThread = new Thread(sink, "demo-sink");
         Thread trafficThread = new Thread(traffic, "demo-traffic");
         sinkThread.start();
         trafficThread.start();
-        out.printf("Sending %d noise-seed events/s to %s (model %s); sample images go to %s%n",
-                rate, app.topics().noiseSeeds().name(), model.id(), samples);
+        out.printf("Sending %d events/s: noise seeds to %s (model %s)%s; sample images and texts go to %s%n",
+                rate, app.topics().noiseSeeds().name(), model.id(), textModels.isEmpty() ? ""
+                        : ", one in ten a prompt to " + app.topics().prompts().name() + " (models " + textModels + ")",
+                samples);
         out.println(duration > 0 ? "Running for " + duration + " s." : "Running until Ctrl-C.");
 
         ProgressLine progress = new ProgressLine(start);
@@ -103,21 +109,25 @@ final class DemoCommand {
         // Let the last requests through before stopping, so the totals add up.
         long settle = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < settle
-                && (sink.ownItems() < traffic.expectedImages() || sink.ownDeadLetters() < traffic.expectedRejections())) {
+                && (sink.ownItems() < expectedItems(traffic) || sink.ownDeadLetters() < traffic.expectedRejections())) {
             Thread.sleep(200);
         }
         Thread.sleep(500); // anything beyond the expected (a duplicate) would show up here
         sink.stop();
         sinkThread.join();
         out.println(progress.line(traffic.sent(), sink.items(), sink.deadLetters(), sink.saved()));
-        boolean accounted = sink.ownItems() == traffic.expectedImages()
+        boolean accounted = sink.ownItems() == expectedItems(traffic)
                 && sink.ownDeadLetters() == traffic.expectedRejections();
-        out.printf("Done: %d events sent, %d images generated (%d expected), %d dead letters %s (%d expected): %s;"
-                        + " %d sample images in %s%n",
-                traffic.sent(), sink.ownItems(), traffic.expectedImages(), sink.ownDeadLetters(), sink.deadLetters(),
-                traffic.expectedRejections(), accounted ? "every event accounted for" : "MISMATCH",
-                sink.saved(), samples);
+        out.printf("Done: %d events sent, %d items generated (%d expected: %d images, %d texts), %d dead letters %s"
+                        + " (%d expected): %s; %d sample images and %s in %s%n",
+                traffic.sent(), sink.ownItems(), expectedItems(traffic), traffic.expectedImages(),
+                traffic.expectedTexts(), sink.ownDeadLetters(), sink.deadLetters(), traffic.expectedRejections(),
+                accounted ? "every event accounted for" : "MISMATCH", sink.saved(), DemoSink.TEXTS_FILE, samples);
         return accounted ? 0 : 1;
+    }
+
+    private static long expectedItems(DemoTraffic traffic) {
+        return traffic.expectedImages() + traffic.expectedTexts();
     }
 
     /** One progress line: rates over the last interval and totals. */

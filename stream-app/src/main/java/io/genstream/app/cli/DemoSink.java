@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class DemoSink implements Runnable, AutoCloseable {
 
     private static final int SAVE_EVERY = 10;
+    static final String TEXTS_FILE = "texts.txt";
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String contentTopic;
@@ -42,6 +44,8 @@ final class DemoSink implements Runnable, AutoCloseable {
     private final AtomicLong ownItems = new AtomicLong();
     private final AtomicLong ownDeadLetters = new AtomicLong();
     private final AtomicLong saved = new AtomicLong();
+    private final AtomicLong texts = new AtomicLong();
+    private final AtomicLong savedTexts = new AtomicLong();
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -77,6 +81,11 @@ final class DemoSink implements Runnable, AutoCloseable {
 
     long saved() {
         return saved.get();
+    }
+
+    /** Texts seen so far (all clients'). */
+    long texts() {
+        return texts.get();
     }
 
     /** Dead letters seen so far, by reason. */
@@ -116,6 +125,13 @@ final class DemoSink implements Runnable, AutoCloseable {
 
     private void onContent(GeneratedContent content) {
         long n = items.incrementAndGet();
+        if (content.getText() != null) {
+            texts.incrementAndGet();
+            if (savedTexts.get() < sampleLimit) {
+                saveText(content);
+            }
+            return;
+        }
         if (content.getImage() == null || n % SAVE_EVERY != 1 || saved.get() >= sampleLimit) {
             return;
         }
@@ -129,6 +145,19 @@ final class DemoSink implements Runnable, AutoCloseable {
             saved.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a sample image into " + outputDir, e);
+        }
+    }
+
+    /** Appends one text, its model and scores to {@code texts.txt}. */
+    private void saveText(GeneratedContent content) {
+        String line = String.format("%s\t%s@%s\t%s\t%s%n", content.getRequestId(), content.getModelName(),
+                content.getModelVersion(), content.getScores(), content.getText());
+        try {
+            Files.writeString(outputDir.resolve(TEXTS_FILE), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            savedTexts.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sample texts into " + outputDir, e);
         }
     }
 
