@@ -24,7 +24,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * An image generator served by DJL's TensorFlow engine from a SavedModel whose
  * {@code serving_default} signature takes {@code z} [n, latentDim] and {@code label} [n] and
- * returns {@code image} [n, height, width] in [0,1] and {@code realism} [n].
+ * returns {@code image} [n, height, width] in [0,1] and, for a GAN, {@code realism} [n] (a VAE
+ * has none: its images carry no realism score).
  *
  * <p>One model copy per device and {@code instancesPerDevice} predictors per copy (predictors
  * are not thread-safe); a caller borrows a free predictor for one call.
@@ -148,7 +149,9 @@ public final class DjlImageModel implements ImageModel {
         label.setName("label");
         NDList out = predictor.predict(new NDList(z, label));
         float[] pixels = out.get("image").toFloatArray();
-        float[] realism = out.get("realism").toFloatArray();
+        // A GAN scores each image with its discriminator; a VAE has no such output.
+        NDArray scores = out.get("realism");
+        float[] realism = scores != null ? scores.toFloatArray() : unscored(rows);
         out.close();
         int size = info.width() * info.height();
         if (pixels.length != rows * size || realism.length != rows) {
@@ -162,6 +165,12 @@ public final class DjlImageModel implements ImageModel {
             images.add(new GeneratedImage(image, realism[i]));
         }
         return images;
+    }
+
+    private static float[] unscored(int rows) {
+        float[] none = new float[rows];
+        java.util.Arrays.fill(none, Float.NaN);
+        return none;
     }
 
     @Override

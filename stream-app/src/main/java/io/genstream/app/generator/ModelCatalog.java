@@ -17,14 +17,14 @@ import java.util.function.Function;
 
 /**
  * The generators this instance serves, by the name a request uses. Built once at start from the
- * model registry: the latest version of every image model (kind {@code gan}), each behind its own
+ * model registry: the latest version of every image model (kinds {@code gan}, {@code vae}), each behind its own
  * dynamic batcher, and of every text model (kinds {@code char-lstm}, {@code gpt}), each behind its
  * own continuous batcher.
  */
 public final class ModelCatalog implements AutoCloseable {
 
-    /** Kinds whose SavedModel has the z,label → image,realism signature DjlImageModel serves. */
-    private static final Set<String> IMAGE_KINDS = Set.of("gan");
+    /** Kinds whose SavedModel has the z,label → image[,realism] signature DjlImageModel serves. */
+    private static final Set<String> IMAGE_KINDS = Set.of("gan", "vae");
     /** Kinds whose SavedModel has the prefill and step signatures DjlSequenceModel serves. */
     private static final Set<String> TEXT_KINDS = Set.of("char-lstm", "gpt");
 

@@ -40,7 +40,7 @@ public final class ImageContent {
                         .build())
                 .setSeed(item.seed())
                 .setLabel(item.label())
-                .setScores(Map.of("realism", image.realism()))
+                .setScores(Double.isNaN(image.realism()) ? Map.of() : Map.of("realism", image.realism()))
                 .setBatchSize(result.batchSize())
                 .setQueueMs(result.queueMs())
                 .setInferenceMs(result.inferenceMs())
