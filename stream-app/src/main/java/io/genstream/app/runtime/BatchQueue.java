@@ -45,7 +45,7 @@ final class BatchQueue<I, R> {
      * Enqueues all items or none.
      *
      * @return one future per item, or {@code null} when there is no room for all of them
-     * @throws BatcherClosedException after {@link #close()}
+     * @throws BatcherClosedException after {@link #close}
      */
     List<CompletableFuture<R>> offerAll(List<I> batch) {
         lock.lock();
@@ -71,6 +71,26 @@ final class BatchQueue<I, R> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Enqueues all items or none, as a batcher's submit does.
+     *
+     * @param onRejected told when there is no room, before the exception is thrown
+     * @return one future per item, in order
+     * @throws CapacityExceededException when there is no room for all of them; nothing was enqueued
+     * @throws BatcherClosedException after {@link #close}
+     */
+    List<CompletableFuture<R>> submitAll(List<I> batch, Runnable onRejected) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<CompletableFuture<R>> futures = offerAll(batch);
+        if (futures == null) {
+            onRejected.run();
+            throw new CapacityExceededException(name, capacity, size(), batch.size());
+        }
+        return futures;
     }
 
     /**
@@ -129,18 +149,31 @@ final class BatchQueue<I, R> {
         return batch;
     }
 
-    /** Refuses further offers, wakes every worker, and hands back what was never dispatched. */
-    List<Pending<I, R>> close() {
+    /**
+     * Refuses further offers, wakes every worker, and fails what was never dispatched with a
+     * {@link BatcherClosedException} that says {@code why}.
+     *
+     * @return false when the queue was closed already, and nothing was done
+     */
+    boolean close(String why) {
+        List<Pending<I, R>> undispatched;
         lock.lock();
         try {
+            if (closed) {
+                return false;
+            }
             closed = true;
-            List<Pending<I, R>> undispatched = new ArrayList<>(items);
+            undispatched = new ArrayList<>(items);
             items.clear();
             changed.signalAll();
-            return undispatched;
         } finally {
             lock.unlock();
         }
+        BatcherClosedException reason = new BatcherClosedException("batcher '" + name + "' " + why);
+        for (Pending<I, R> pending : undispatched) {
+            pending.future().completeExceptionally(reason); // outside the lock: it runs the callers' callbacks
+        }
+        return true;
     }
 
     boolean isClosed() {

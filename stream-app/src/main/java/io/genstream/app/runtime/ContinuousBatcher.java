@@ -1,6 +1,5 @@
 package io.genstream.app.runtime;
 
-import io.genstream.app.runtime.BatchQueue.Pending;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class ContinuousBatcher implements AutoCloseable {
     private final BatchQueue<SequenceRequest, GeneratedSequence> queue;
     private final List<SequenceWorker> sequenceWorkers = new ArrayList<>();
     private final WorkerPool workers;
-    private boolean closed; // guarded by this
 
     private ContinuousBatcher(Builder b) {
         name = b.name;
@@ -81,15 +79,7 @@ public final class ContinuousBatcher implements AutoCloseable {
                         + " tokens leaves no room to generate; the model holds at most " + maxLength);
             }
         }
-        if (copy.isEmpty()) {
-            return List.of();
-        }
-        List<CompletableFuture<GeneratedSequence>> futures = queue.offerAll(copy);
-        if (futures == null) {
-            listener.onRejected();
-            throw new CapacityExceededException(name, capacity, queue.size(), copy.size());
-        }
-        return futures;
+        return queue.submitAll(copy, listener::onRejected);
     }
 
     /** How many requests wait for a worker. */
@@ -124,18 +114,9 @@ public final class ContinuousBatcher implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (queue.close("closed before this sequence started")) {
+            workers.stop(closeTimeout);
         }
-        BatcherClosedException waiting =
-                new BatcherClosedException("batcher '" + name + "' closed before this sequence started");
-        for (Pending<SequenceRequest, GeneratedSequence> pending : queue.close()) {
-            pending.future().completeExceptionally(waiting);
-        }
-        workers.stop(closeTimeout);
     }
 
     /** Builds a {@link ContinuousBatcher}: {@code set*} is required, {@code opt*} has a default. */

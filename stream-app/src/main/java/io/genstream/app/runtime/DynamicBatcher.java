@@ -1,6 +1,5 @@
 package io.genstream.app.runtime;
 
-import io.genstream.app.runtime.BatchQueue.Pending;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +33,6 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     private final BatcherListener listener;
     private final BatchQueue<I, Batched<O>> queue;
     private final WorkerPool workers;
-    private boolean closed; // guarded by this
 
     private DynamicBatcher(Builder<I, O> b) {
         name = b.name;
@@ -68,16 +66,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
      * @throws BatcherClosedException (an {@link IllegalStateException}) after {@link #close()}
      */
     public List<CompletableFuture<Batched<O>>> submitAll(List<I> items) {
-        List<I> copy = List.copyOf(items); // rejects null items
-        if (copy.isEmpty()) {
-            return List.of();
-        }
-        List<CompletableFuture<Batched<O>>> futures = queue.offerAll(copy);
-        if (futures == null) {
-            listener.onRejected();
-            throw new CapacityExceededException(name, capacity, queue.size(), copy.size());
-        }
-        return futures;
+        return queue.submitAll(List.copyOf(items), listener::onRejected); // copyOf rejects null items
     }
 
     /** How many items are queued and not yet in a batch. */
@@ -101,18 +90,9 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (queue.close("closed before this item was dispatched")) {
+            workers.stop(closeTimeout);
         }
-        BatcherClosedException undispatched =
-                new BatcherClosedException("batcher '" + name + "' closed before this item was dispatched");
-        for (Pending<I, Batched<O>> pending : queue.close()) {
-            pending.future().completeExceptionally(undispatched);
-        }
-        workers.stop(closeTimeout);
     }
 
     /** Builds a {@link DynamicBatcher}: {@code set*} is required, {@code opt*} has a default. */

@@ -49,7 +49,7 @@ final class SequenceWorker implements WorkerPool.Worker {
                 if (!admitted.isEmpty()) {
                     prefill(admitted);
                 }
-                if (!active.isEmpty()) {
+                if (!active.isEmpty() && !queue.isClosed()) { // after a close, not one more call
                     step();
                 }
             }

@@ -70,7 +70,7 @@ public final class ChainModel implements SequenceModel {
 
     /** The tokens greedy decoding yields after {@code prompt}, computed without the runtime. */
     public static int[] greedy(int[] prompt, int count) {
-        int hash = hash(prompt, prompt.length);
+        int hash = hashOf(prompt, prompt.length);
         int[] tokens = new int[count];
         for (int i = 0; i < count; i++) {
             tokens[i] = argmax(logits(hash));
@@ -114,7 +114,7 @@ public final class ChainModel implements SequenceModel {
             }
             ids.add(tokens[i][0]);
             positions.add(lengths[i] - 1);
-            states[i] = new float[] {hash(tokens[i], lengths[i]), lengths[i], tokens[i][0]};
+            states[i] = new float[] {hashOf(tokens[i], lengths[i]), lengths[i], tokens[i][0]};
         }
         enter(new Call(true, ids, positions));
         return output(states);
@@ -164,7 +164,8 @@ public final class ChainModel implements SequenceModel {
         return new Output(logits, states);
     }
 
-    private static int hash(int[] tokens, int length) {
+    /** The hash of the first {@code length} tokens: what a row's state holds after them. */
+    public static int hashOf(int[] tokens, int length) {
         int hash = 0;
         for (int i = 0; i < length; i++) {
             hash = hash(hash, tokens[i]);
