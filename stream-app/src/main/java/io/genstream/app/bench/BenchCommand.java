@@ -11,7 +11,11 @@ import io.genstream.app.runtime.DevicePlacement;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
+import io.genstream.app.generator.TextModelInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +44,9 @@ public final class BenchCommand {
      */
     public static int run(GenstreamConfig config, Map<String, String> flags, PrintStream out) throws Exception {
         BenchOptions options = BenchOptions.from(flags);
+        if (options.textOnly()) {
+            return textOnly(config, options, out);
+        }
         Duration timeout = options.phase().multipliedBy(6).plusSeconds(60);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, Map.of())) {
             GenstreamConfig local = config
@@ -94,8 +101,9 @@ public final class BenchCommand {
                     cpu.put("latency", sampler.stop());
                 }
 
+                List<TextBench.Result> text = text(models, local, out);
                 BenchResult result = new BenchResult(BenchResult.Setup.of(modelId, devices(local), local),
-                        limit, baseline, genstream, genstreamBatches, latency, cpu);
+                        limit, baseline, genstream, genstreamBatches, latency, cpu, text);
                 BenchReport.print(result, out);
                 if (options.json() != null) {
                     BenchJson.write(result, options.json());
@@ -103,6 +111,37 @@ public final class BenchCommand {
                 }
                 return 0;
             }
+        }
+    }
+
+    /** Text: every served text model, continuous batching against one request at a time. */
+    private static List<TextBench.Result> text(ModelCatalog models, GenstreamConfig config, PrintStream out)
+            throws InterruptedException, ExecutionException {
+        List<TextBench.Result> results = new ArrayList<>();
+        for (TextModelInfo info : models.textModels()) {
+            out.printf("Text: %s, %d prompts one at a time, then all at once (continuous batching)%n", info.id(),
+                    TextBench.CONCURRENT);
+            results.add(TextBench.run(models.text(info.name()).orElseThrow(),
+                    config.get(GenstreamConfig.TEXT_MAX_ACTIVE)));
+        }
+        return results;
+    }
+
+    /** {@code bench --text-only}: the text comparison alone (no broker needed), printed and as JSON. */
+    private static int textOnly(GenstreamConfig config, BenchOptions options, PrintStream out) throws Exception {
+        GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
+        try (ModelCatalog models = Generators.load(config, metrics)) {
+            List<TextBench.Result> results = text(models, config, out);
+            out.println();
+            TextReport.print(results, out);
+            TextReport.headline(results).ifPresent(r -> out.printf(Locale.ROOT,
+                    "Target: continuous / one at a time for %s %.2f× >= %.0f× %s%n", r.model().name(), r.speedup(),
+                    TextBench.MIN_SPEEDUP, r.speedup() >= TextBench.MIN_SPEEDUP ? "PASS" : "MISS"));
+            if (options.json() != null) {
+                BenchJson.writeText(results, options.json());
+                out.printf("JSON written to %s%n", options.json().toAbsolutePath());
+            }
+            return 0;
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The result as one flat JSON object (snake_case, milliseconds and samples per second), for
@@ -68,6 +69,7 @@ final class BenchJson {
         num(breakdown, "rest_p99", parts.restP99Ms());
         json.put("latency_model_calls", latency.batches().calls());
         num(json, "latency_mean_batch_size", latency.batches().meanBatchSize());
+        TextReport.json(r.text(), json);
         ObjectNode settings = json.putObject("settings");
         settings.put("batch.max.size", setup.batchMaxSize());
         settings.put("batch.max.delay.ms", setup.maxBatchDelayMs());
@@ -94,11 +96,23 @@ final class BenchJson {
     }
 
     static void write(BenchResult result, Path file) throws IOException {
+        write(of(result), file);
+    }
+
+    /** The text keys alone ({@code bench --text-only}). */
+    static void writeText(List<TextBench.Result> text, Path file) throws IOException {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("machine_cores", Runtime.getRuntime().availableProcessors());
+        TextReport.json(text, json);
+        write(json, file);
+    }
+
+    private static void write(ObjectNode json, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        MAPPER.writeValue(file.toFile(), of(result));
+        MAPPER.writeValue(file.toFile(), json);
     }
 
     private static void throughput(ObjectNode json, String name, Throughput t) {
@@ -109,7 +123,7 @@ final class BenchJson {
     }
 
     /** Rounded to 3 decimals; NaN and infinities (nothing measured) become null. */
-    private static void num(ObjectNode json, String key, double value) {
+    static void num(ObjectNode json, String key, double value) {
         if (Double.isFinite(value)) {
             json.put(key, Math.round(value * 1000) / 1000.0);
         } else {

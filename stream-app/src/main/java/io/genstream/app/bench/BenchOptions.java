@@ -17,9 +17,10 @@ import java.util.Map;
  * @param limitBatchSizes the batch sizes tried for the raw model limit
  * @param baselineEvents events pre-produced for the baseline; 0 = sized from the limit at batch 1
  * @param genstreamEvents events pre-produced for genstream; 0 = sized from the best limit
+ * @param textOnly measure only text generation (continuous batching against one at a time)
  */
 public record BenchOptions(Path json, Duration phase, Duration latencyDuration, List<Integer> limitBatchSizes,
-        int baselineEvents, int genstreamEvents) {
+        int baselineEvents, int genstreamEvents, boolean textOnly) {
 
     public static final String JSON = "json";
     public static final String DURATION_PER_PHASE = "duration-per-phase";
@@ -27,6 +28,7 @@ public record BenchOptions(Path json, Duration phase, Duration latencyDuration, 
     public static final String LIMIT_BATCH_SIZES = "limit-batch-sizes";
     public static final String BASELINE_EVENTS = "baseline-events";
     public static final String GENSTREAM_EVENTS = "genstream-events";
+    public static final String TEXT_ONLY = "text-only";
 
     static final int DEFAULT_PHASE_SECONDS = 30;
     static final List<Integer> DEFAULT_BATCH_SIZES = List.of(1, 8, 32, 64, 128, 256);
@@ -55,7 +57,8 @@ public record BenchOptions(Path json, Duration phase, Duration latencyDuration, 
                 Duration.ofSeconds(positive(flags, LATENCY_DURATION, phaseSeconds)),
                 flags.containsKey(LIMIT_BATCH_SIZES) ? sizes(flags.get(LIMIT_BATCH_SIZES)) : DEFAULT_BATCH_SIZES,
                 integer(flags, BASELINE_EVENTS, 0),
-                integer(flags, GENSTREAM_EVENTS, 0));
+                integer(flags, GENSTREAM_EVENTS, 0),
+                Boolean.parseBoolean(flags.getOrDefault(TEXT_ONLY, "false")));
     }
 
     private static int positive(Map<String, String> flags, String name, int fallback) {

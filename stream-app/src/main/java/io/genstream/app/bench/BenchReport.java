@@ -47,6 +47,8 @@ final class BenchReport {
                         + "%d calls, mean batch %.1f items)%n",
                 r.batchInferenceMs(), l.batches().calls(), l.batches().meanBatchSize());
         out.println();
+        TextReport.print(r.text(), out);
+        out.println();
         out.println("Targets:");
         for (BenchResult.Target t : r.targets()) {
             out.printf(Locale.ROOT, "  %-16s %10s  %-10s %s%n", t.label(), number(t.value()), t.rule(),

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param genstreamBatches the model calls genstream made during P (is the model the bottleneck?)
  * @param latency genstream at half of P's throughput
  * @param cpu per phase ({@code limit}, {@code baseline}, {@code genstream}, {@code latency}), in that order
+ * @param text continuous batching against one at a time, per served text model
  */
 record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Throughput genstream,
-        BatchMeters genstreamBatches, Latency latency, Map<String, CpuUse> cpu) {
+        BatchMeters genstreamBatches, Latency latency, Map<String, CpuUse> cpu, List<TextBench.Result> text) {
 
     /** P/L: genstream keeps at least this share of what the model alone can do. */
     static final double MIN_P_OVER_L = 0.6;
@@ -82,10 +83,13 @@ record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Th
     }
 
     List<Target> targets() {
-        return List.of(
+        List<Target> targets = new java.util.ArrayList<>(List.of(
                 new Target("p_over_l", "P/L", pOverL(), false, MIN_P_OVER_L),
                 new Target("p_over_b", "P/B", pOverB(), false, MIN_P_OVER_B),
-                new Target("p99_ms", "p99 latency ms", latency.p99Ms(), true, p99BoundMs()));
+                new Target("p99_ms", "p99 latency ms", latency.p99Ms(), true, p99BoundMs())));
+        TextReport.headline(text).ifPresent(r -> targets.add(new Target("text_speedup",
+                "text ×, " + r.model().name(), r.speedup(), false, TextBench.MIN_SPEEDUP)));
+        return targets;
     }
 
     boolean targetsMet() {

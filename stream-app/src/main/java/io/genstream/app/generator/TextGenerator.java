@@ -53,7 +53,12 @@ public final class TextGenerator implements AutoCloseable {
      * @throws CapacityExceededException when the wait queue is full now
      */
     public CompletableFuture<GeneratedSequence> submit(TextPlan plan) {
-        return batcher.submit(new SequenceRequest(plan.tokens(), new TextChooser(plan, info.vocabulary())));
+        return batcher.submit(request(plan, info));
+    }
+
+    /** The runtime request of a plan: its input tokens and a fresh chooser seeded by the plan. */
+    public static SequenceRequest request(TextPlan plan, TextModelInfo info) {
+        return new SequenceRequest(plan.tokens(), new TextChooser(plan, info.vocabulary()));
     }
 
     /** Sequences waiting for a place in a batch. */

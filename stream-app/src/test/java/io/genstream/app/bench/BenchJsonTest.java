@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.genstream.app.generator.TextModelInfo;
+import io.genstream.models.text.CharVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,14 @@ class BenchJsonTest {
                 new Throughput(genstreamRate, 36_000, 5.4, 7.0, genstreamRate * 1.1), new BatchMeters(300, 15_000, 36_000),
                 new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls,
                         new Latency.Parts(1, 9, 2, 4, 3, 12)),
-                Map.of("limit", new CpuUse(1.9, Double.NaN)));
+                Map.of("limit", new CpuUse(1.9, Double.NaN)), List.of(TEXT));
     }
+
+    /** catalog-gpt: 3,200 tokens/s continuous, 320 one at a time: 10×. */
+    private static final TextBench.Result TEXT = new TextBench.Result(
+            new TextModelInfo("catalog-gpt", "1", "gpt", CharVocabulary.catalog(), 128, 16),
+            new GenerationRun(32, 32, 1600, 0.5, 3200, 400, 480, 20, 28.5),
+            new GenerationRun(1, 32, 1600, 5.0, 320, 2500, 4900, 3, 1));
 
     @Test
     void jsonHasEveryRequiredFigureAndTheTargets(@TempDir Path dir) throws Exception {
@@ -64,6 +72,14 @@ class BenchJsonTest {
         assertThat(json.get("cpu").get("limit").get("process_cores").asDouble()).isEqualTo(1.9);
         assertThat(json.get("latency_parts_ms").get("rest_p99").asDouble()).isEqualTo(12.0);
         assertThat(json.get("cpu").get("limit").get("machine_cores").isNull()).isTrue();
+        for (String key : List.of("text_continuous_tokens_per_s", "text_sequential_tokens_per_s", "text_p50_ms",
+                "text_p99_ms")) {
+            assertThat(json.get(key).isNumber()).as(key).isTrue();
+        }
+        assertThat(json.get("text_continuous_tokens_per_s").asDouble()).isEqualTo(3200.0);
+        assertThat(json.get("text_p99_ms").asDouble()).isEqualTo(480.0);
+        assertThat(json.get("text_model").asText()).isEqualTo("catalog-gpt@1");
+        assertThat(json.get("targets").get("text_speedup").get("met").asBoolean()).isTrue(); // 10 ≥ 8
     }
 
     @Test

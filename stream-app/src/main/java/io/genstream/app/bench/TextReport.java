@@ -1,0 +1,77 @@
+package io.genstream.app.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The text results, for a person and in the JSON (the {@code text_*} keys describe catalog-gpt). */
+final class TextReport {
+
+    /** The model the {@code text_*} keys and the text target describe. */
+    static final String HEADLINE_MODEL = "catalog-gpt";
+
+    private TextReport() {}
+
+    /** The result the headline keys describe: catalog-gpt's, else the first text model's. */
+    static Optional<TextBench.Result> headline(List<TextBench.Result> results) {
+        return results.stream().filter(r -> r.model().name().equals(HEADLINE_MODEL)).findFirst()
+                .or(() -> results.stream().findFirst());
+    }
+
+    static void print(List<TextBench.Result> results, PrintStream out) {
+        if (results.isEmpty()) {
+            out.println("Text: no text model served; nothing measured.");
+            return;
+        }
+        for (TextBench.Result r : results) {
+            out.printf(Locale.ROOT, "Text — %s, %d concurrent prompts (up to %d tokens, temperature %.1f), one instance%n",
+                    r.model().id(), r.continuous().requests(), TextBench.MAX_TOKENS, TextBench.TEMPERATURE);
+            run(out, "continuous batching ", r.continuous());
+            run(out, "one at a time       ", r.sequential());
+            out.printf(Locale.ROOT, "   continuous / one at a time = %.2f× tokens/s%n", r.speedup());
+        }
+    }
+
+    private static void run(PrintStream out, String label, GenerationRun run) {
+        out.printf(Locale.ROOT, "   %s %8.1f tokens/s  %d tokens in %.2f s; time to complete p50 %s ms, p99 %s ms;"
+                        + " first token p50 %s ms; %.1f sequences per step%n",
+                label, run.tokensPerSecond(), run.tokens(), run.seconds(), BenchReport.number(run.completeP50Ms()),
+                BenchReport.number(run.completeP99Ms()), BenchReport.number(run.firstTokenP50Ms()),
+                run.meanSequencesPerStep());
+    }
+
+    static void json(List<TextBench.Result> results, ObjectNode json) {
+        Optional<TextBench.Result> headline = headline(results);
+        json.put("text_model", headline.map(r -> r.model().id()).orElse(null));
+        BenchJson.num(json, "text_continuous_tokens_per_s",
+                headline.map(r -> r.continuous().tokensPerSecond()).orElse(Double.NaN));
+        BenchJson.num(json, "text_sequential_tokens_per_s",
+                headline.map(r -> r.sequential().tokensPerSecond()).orElse(Double.NaN));
+        BenchJson.num(json, "text_speedup", headline.map(TextBench.Result::speedup).orElse(Double.NaN));
+        BenchJson.num(json, "text_p50_ms", headline.map(r -> r.continuous().completeP50Ms()).orElse(Double.NaN));
+        BenchJson.num(json, "text_p99_ms", headline.map(r -> r.continuous().completeP99Ms()).orElse(Double.NaN));
+        ArrayNode all = json.putArray("text_by_model");
+        for (TextBench.Result r : results) {
+            ObjectNode node = all.addObject().put("model", r.model().id());
+            node.put("concurrent_prompts", r.continuous().requests());
+            node.put("max_tokens", TextBench.MAX_TOKENS);
+            run(node.putObject("continuous"), r.continuous());
+            run(node.putObject("sequential"), r.sequential());
+            BenchJson.num(node, "speedup", r.speedup());
+        }
+    }
+
+    private static void run(ObjectNode node, GenerationRun run) {
+        node.put("max_active", run.maxActive());
+        node.put("tokens", run.tokens());
+        BenchJson.num(node, "tokens_per_s", run.tokensPerSecond());
+        BenchJson.num(node, "seconds", run.seconds());
+        BenchJson.num(node, "p50_ms", run.completeP50Ms());
+        BenchJson.num(node, "p99_ms", run.completeP99Ms());
+        BenchJson.num(node, "first_token_p50_ms", run.firstTokenP50Ms());
+        BenchJson.num(node, "sequences_per_step", run.meanSequencesPerStep());
+    }
+}
