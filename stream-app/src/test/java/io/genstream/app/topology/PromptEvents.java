@@ -13,14 +13,14 @@ public final class PromptEvents {
         return PromptEvent.newBuilder()
                 .setRequestId(requestId)
                 .setModel("catalog-gpt")
-                .setPrompt("a light")
+                .setPrompt("this")
                 .setMaxTokens(24)
                 .setTemperature(0.8f)
                 .setTopK(null)
                 .setTopP(null)
                 .setSeed(7L)
                 .setReference(null)
-                .setContext(Map.of("segment", "runners", "category", "footwear"))
+                .setContext(Map.of("segment", "runners", "category", "footwear", "item", "trail shoe"))
                 .setStop(null)
                 .setCreatedAt(1_700_000_000_000L);
     }
