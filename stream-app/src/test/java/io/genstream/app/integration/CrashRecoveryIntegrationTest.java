@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIntegrationTest {
 
     private static final int EVENTS = 20_000;
+    private static final int PROMPTS = 400;
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
@@ -58,8 +60,11 @@ class CrashRecoveryIntegrationTest {
         // A killed member is noticed after this long, not after the 45 s default.
         flags.put("kafka.session.timeout.ms", "6000");
 
-        Map<String, Integer> expected = RequestTraffic.produce(
-                config, topics.noiseSeeds().name(), "crash-", EVENTS, 2, 20_000L);
+        Map<String, Integer> expected = new LinkedHashMap<>(RequestTraffic.produce(
+                config, topics.noiseSeeds().name(), "crash-", EVENTS, 2, 20_000L));
+        // Prompts too: a text is emitted once, when its sequence is complete, even across a crash.
+        expected.putAll(RequestTraffic.producePrompts(config, topics.prompts().name(), "crash-text-", PROMPTS, 24,
+                20_001L));
         int total = RequestTraffic.total(expected);
 
         try (ContentLedger ledger = new ContentLedger(config, topics.content().name(), "crash-it-check")) {
@@ -80,9 +85,11 @@ class CrashRecoveryIntegrationTest {
                 ledger.readFor(Duration.ofSeconds(5));
                 assertThat(second.isAlive()).isTrue();
             }
-            System.out.printf("crash recovery: %d events, %d images; %d read before kill -9, %d after restart%n",
-                    EVENTS, total, beforeRestart, ledger.records() - beforeRestart);
+            System.out.printf("crash recovery: %d noise-seed events and %d prompts, %d items; %d read before kill -9,"
+                    + " %d after restart%n", EVENTS, PROMPTS, total, beforeRestart, ledger.records() - beforeRestart);
             ledger.assertExactly(expected);
+        } finally {
+            Utils.delete(work.toFile());
         }
     }
 }

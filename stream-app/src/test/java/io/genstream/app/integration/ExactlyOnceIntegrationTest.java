@@ -9,6 +9,7 @@ import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class ExactlyOnceIntegrationTest {
     }
 
     @Test
-    void everyRequestGetsExactlyCountItemsNoneDuplicatedUnderReadCommitted() throws Exception {
+    void everyRequestGetsExactlyItsItemsImagesAndTextsNoneDuplicatedUnderReadCommitted() throws Exception {
         GenstreamConfig config = TestModels.config()
                 .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
                 .with(GenstreamConfig.APPLICATION_ID, "eos-it")
@@ -46,8 +47,10 @@ class ExactlyOnceIntegrationTest {
         try (ModelCatalog models = Generators.load(config, metrics);
                 GenstreamApplication app = GenstreamApplication.start(config, models, metrics)) {
             app.awaitRunning(Duration.ofSeconds(60));
-            Map<String, Integer> expected = RequestTraffic.produce(
-                    config, app.topics().noiseSeeds().name(), "eos-", 1_000, 5, 1000L);
+            Map<String, Integer> expected = new LinkedHashMap<>(RequestTraffic.produce(
+                    config, app.topics().noiseSeeds().name(), "eos-", 1_000, 5, 1000L));
+            expected.putAll(RequestTraffic.producePrompts(
+                    config, app.topics().prompts().name(), "eos-text-", 200, 32, 1001L));
 
             try (ContentLedger ledger = new ContentLedger(config, app.topics().content().name(), "eos-it-check")) {
                 ledger.readUntil(RequestTraffic.total(expected), Duration.ofMinutes(4));

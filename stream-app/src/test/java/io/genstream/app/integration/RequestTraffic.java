@@ -3,10 +3,14 @@ package io.genstream.app.integration;
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.avro.NoiseSeedEvent;
+import io.genstream.avro.PromptEvent;
+import io.genstream.models.text.CatalogCorpus;
+import io.genstream.models.text.CatalogExample;
 import io.genstream.schemas.AvroCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,6 +46,40 @@ final class RequestTraffic {
                         .setCreatedAt(System.currentTimeMillis()).build();
                 producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
                 expected.put(requestId, count);
+            }
+            producer.flush();
+        }
+        return expected;
+    }
+
+    /**
+     * Produces seeded recommendation-blurb prompts, alternating between the two text models; each
+     * asks for one text.
+     *
+     * @return requestId → 1, in the order produced
+     */
+    static Map<String, Integer> producePrompts(GenstreamConfig config, String topic, String prefix, int events,
+            int maxTokens, long seed) {
+        Map<String, Object> props = new HashMap<>(GenstreamApplication.clientConfig(config));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        AvroCodec<PromptEvent> codec = AvroCodec.of(PromptEvent.class);
+        Random random = new Random(seed);
+        List<CatalogExample> examples = CatalogCorpus.generate(seed, Math.min(events, 500));
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events; i++) {
+                String requestId = prefix + i;
+                CatalogExample example = examples.get(i % examples.size());
+                PromptEvent event = PromptEvent.newBuilder()
+                        .setRequestId(requestId).setModel(i % 2 == 0 ? "catalog-gpt" : "catalog-lstm")
+                        .setPrompt(example.blurb().split(" ")[0]).setContext(example.context())
+                        .setMaxTokens(1 + random.nextInt(maxTokens)).setTemperature(0.8f)
+                        .setSeed(random.nextLong()).setCreatedAt(System.currentTimeMillis()).build();
+                producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
+                expected.put(requestId, 1);
             }
             producer.flush();
         }
