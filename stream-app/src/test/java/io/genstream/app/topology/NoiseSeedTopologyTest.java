@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The production topology, driven by {@link TopologyTestDriver} with the real trained model. */
 class NoiseSeedTopologyTest {
@@ -130,15 +131,30 @@ class NoiseSeedTopologyTest {
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
-    @Test
-    void interpolationEmitsOneFramePerStepWithTheSameLabel() {
-        send(NoiseSeedEvents.valid("interp").setInterpolateTo(99L).setSteps(6).setLabel(3).build());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"digits-gan", "digits-vae"})
+    void interpolationWalksTheLatentLineFromSeedToInterpolateTo(String model) {
+        send(NoiseSeedEvents.valid("interp").setModel(model).setSeed(5L).setInterpolateTo(99L).setSteps(6)
+                .setLabel(3).build());
+        send(NoiseSeedEvents.valid("from").setModel(model).setSeed(5L).setLabel(3).build());
+        send(NoiseSeedEvents.valid("to").setModel(model).setSeed(99L).setLabel(3).build());
         drain();
 
-        List<GeneratedContent> frames = content.readValuesToList();
+        List<GeneratedContent> out = content.readValuesToList();
+        List<GeneratedContent> frames = out.stream().filter(c -> c.getRequestId().equals("interp")).toList();
         assertThat(frames).hasSize(6);
+        assertThat(frames).extracting(GeneratedContent::getModelName).containsOnly(model);
         assertThat(frames).extracting(GeneratedContent::getLabel).containsOnly(3);
         assertThat(frames).extracting(GeneratedContent::getIndex).containsExactly(0, 1, 2, 3, 4, 5);
+        // The ends of the line are the two seeds' own images; the frames between differ from both.
+        assertThat(frames.get(0).getImage().getData()).isEqualTo(image(out, "from"));
+        assertThat(frames.get(5).getImage().getData()).isEqualTo(image(out, "to"));
+        assertThat(frames.stream().map(f -> f.getImage().getData()).distinct()).hasSize(6);
+    }
+
+    private static java.nio.ByteBuffer image(List<GeneratedContent> out, String requestId) {
+        return out.stream().filter(c -> c.getRequestId().equals(requestId)).findFirst().orElseThrow()
+                .getImage().getData();
     }
 
     static Stream<Arguments> invalidInputs() {
