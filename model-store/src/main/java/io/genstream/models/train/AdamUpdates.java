@@ -15,7 +15,7 @@ import io.genstream.models.gan.NetworkVariables;
 import io.genstream.models.gan.ParameterSpec;
 
 /**
- * Adam for one network: gradients of its loss with respect to its own variables only (a GAN
+ * Adam for one network (a GAN's generator or discriminator; a VAE's encoder and decoder together): gradients of its loss with respect to its own variables only (a GAN
  * must not let the discriminator's loss move the generator, nor the reverse), one pair of moment
  * slots per variable, and TF's fused {@code ApplyAdam} kernel. The bias-correction powers
  * β1^t, β2^t are fed from Java, so the step count lives in the trainer and not in the graph.
@@ -33,11 +33,19 @@ final class AdamUpdates {
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
             List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return minimize(graph, tf, name, loss, vars, specs, config.learningRate(), config.beta1(), config.beta2(),
+                beta1Power, beta2Power);
+    }
+
+    static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
+            double learningRate, double beta1Value, double beta2Value,
+            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Variable<TFloat32>> variables = vars.all();
         Gradients gradients = tf.gradients(loss, variables);
-        Operand<TFloat32> lr = tf.constant((float) config.learningRate());
-        Operand<TFloat32> beta1 = tf.constant((float) config.beta1());
-        Operand<TFloat32> beta2 = tf.constant((float) config.beta2());
+        Operand<TFloat32> lr = tf.constant((float) learningRate);
+        Operand<TFloat32> beta1 = tf.constant((float) beta1Value);
+        Operand<TFloat32> beta2 = tf.constant((float) beta2Value);
         Operand<TFloat32> epsilon = tf.constant(1e-8f);
         // Variables are TF1 reference variables, updated in place: an update that ran while the
         // backward pass still reads that variable (e.g. a layer's kernel, needed for the gradient

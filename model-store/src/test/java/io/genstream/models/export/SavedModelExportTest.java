@@ -19,9 +19,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import io.genstream.models.data.DigitsDataset;
 import io.genstream.models.gan.LatentNoise;
 import io.genstream.models.manifest.SavedModelFiles;
@@ -201,14 +199,7 @@ class SavedModelExportTest {
     }
 
     private static ZooModel<NDList, NDList> load(String signature) throws Exception {
-        return Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(modelDir)
-                .optEngine("TensorFlow")
-                .optOption("SignatureDefKey", signature)
-                .optTranslator(new NoopTranslator())
-                .build()
-                .loadModel();
+        return DjlModels.load(modelDir, signature);
     }
 
     private static void assertClose(float[] actual, float[] expected) {
