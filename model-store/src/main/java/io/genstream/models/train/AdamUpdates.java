@@ -2,6 +2,7 @@ package io.genstream.models.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -33,17 +34,22 @@ final class AdamUpdates {
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
             List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
-        return minimize(graph, tf, name, loss, vars, specs, config.learningRate(), config.beta1(), config.beta2(),
-                beta1Power, beta2Power);
+        return minimize(graph, tf, name, loss, vars, specs, () -> tf.constant((float) config.learningRate()),
+                config.beta1(), config.beta2(), beta1Power, beta2Power);
     }
 
+    /**
+     * @param learningRate the step size: a constant, or a placeholder fed every step for a
+     *     schedule. Made after the gradients, so that the digits-gan's graph stays, node for node,
+     *     the one its published weights were trained with.
+     */
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
-            double learningRate, double beta1Value, double beta2Value,
+            Supplier<Operand<TFloat32>> learningRate, double beta1Value, double beta2Value,
             Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Variable<TFloat32>> variables = vars.all();
         Gradients gradients = tf.gradients(loss, variables);
-        Operand<TFloat32> lr = tf.constant((float) learningRate);
+        Operand<TFloat32> lr = learningRate.get();
         Operand<TFloat32> beta1 = tf.constant((float) beta1Value);
         Operand<TFloat32> beta2 = tf.constant((float) beta2Value);
         Operand<TFloat32> epsilon = tf.constant(1e-8f);

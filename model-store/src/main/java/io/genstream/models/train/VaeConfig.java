@@ -12,7 +12,8 @@ import io.genstream.models.vae.VaeArchitecture;
  * @param encoderFeatures length of the encoder's feature vector
  * @param steps training iterations, one Adam update of both networks each
  * @param batchSize images per update
- * @param learningRate Adam step size
+ * @param learningRate Adam step size; constant for the first half of the run, then falling
+ *     linearly to 0 at the last step (the late small steps settle the weights, a few nats of ELBO)
  * @param beta1 Adam first-moment decay
  * @param beta2 Adam second-moment decay
  * @param klWarmupSteps steps over which the KL term's weight rises linearly from 0 to 1; it lets
@@ -53,12 +54,12 @@ public record VaeConfig(
 
     /** The configuration of the published digits-vae model. */
     public static VaeConfig standard() {
-        return new VaeConfig(16, 64, 32, 128, 5000, 64, 1e-3, 0.9, 0.999, 1000, 1L, 20_240_601L, 30_000, 2_000, 2, 100);
+        return new VaeConfig(8, 64, 32, 128, 4000, 64, 1e-3, 0.9, 0.999, 1000, 1L, 20_240_601L, 30_000, 2_000, 2, 100);
     }
 
     /** A model small and short enough for unit tests (seconds); its images are not digits yet. */
     public static VaeConfig tiny() {
-        return new VaeConfig(16, 8, 4, 16, 3, 8, 1e-3, 0.9, 0.999, 2, 7L, 11L, 100, 50, 1, 1);
+        return new VaeConfig(8, 8, 4, 16, 3, 8, 1e-3, 0.9, 0.999, 2, 7L, 11L, 100, 50, 1, 1);
     }
 
     public VaeArchitecture architecture() {
@@ -68,6 +69,12 @@ public record VaeConfig(
     /** Weight of the KL term at {@code step} (1-based): the warm-up ramp, then 1. */
     public float klWeight(int step) {
         return step >= klWarmupSteps ? 1f : (float) step / klWarmupSteps;
+    }
+
+    /** Adam's step size at {@code step} (1-based): constant, then a linear decay over the second half. */
+    public float learningRate(int step) {
+        double remaining = (double) (steps - step + 1) / steps;
+        return (float) (learningRate * Math.min(1, 2 * remaining));
     }
 
     /** This config with the overrides applied. */

@@ -88,16 +88,17 @@ public final class VaeTrainer {
     /** One update; returns the batch's loss, reconstruction and KL before it. */
     private float[] step(Session session, VaeTrainingGraph g, float[] images, int[] labels, float[] epsilon, int step) {
         int size = VaeArchitecture.IMAGE_SIZE;
-        // Adam's bias corrections: β^t for the t-th update.
         try (TFloat32 x = TensorCopies.floats(images, labels.length, size, size);
                 TInt32 y = TensorCopies.ints(labels);
                 TFloat32 eps = TensorCopies.floats(epsilon, labels.length, config.latentDim());
                 TFloat32 weight = TensorCopies.scalar(config.klWeight(step));
+                TFloat32 lr = TensorCopies.scalar(config.learningRate(step));
+                // Adam's bias corrections: β^t for the t-th update.
                 TFloat32 beta1Power = TensorCopies.scalar((float) Math.pow(config.beta1(), step));
                 TFloat32 beta2Power = TensorCopies.scalar((float) Math.pow(config.beta2(), step));
                 Result r = session.runner()
                         .feed(g.images, x).feed(g.labels, y).feed(g.epsilon, eps).feed(g.klWeight, weight)
-                        .feed(g.beta1Power, beta1Power).feed(g.beta2Power, beta2Power)
+                        .feed(g.learningRate, lr).feed(g.beta1Power, beta1Power).feed(g.beta2Power, beta2Power)
                         .addTarget(g.train).fetch(g.loss).fetch(g.reconstruction).fetch(g.kl).run()) {
             return new float[] {
                 ((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat(), ((TFloat32) r.get(2)).getFloat()

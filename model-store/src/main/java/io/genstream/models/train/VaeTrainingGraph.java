@@ -35,6 +35,7 @@ final class VaeTrainingGraph {
     final Placeholder<TInt32> labels;
     final Placeholder<TFloat32> epsilon;
     final Placeholder<TFloat32> klWeight;
+    final Placeholder<TFloat32> learningRate;
     final Placeholder<TFloat32> beta1Power;
     final Placeholder<TFloat32> beta2Power;
     /** Batch means per image. */
@@ -54,6 +55,7 @@ final class VaeTrainingGraph {
         labels = GraphInputs.labels(tf, "labels");
         epsilon = GraphInputs.floats(tf, "epsilon", -1, arch.latentDim());
         klWeight = GraphInputs.scalar(tf, "kl_weight");
+        learningRate = GraphInputs.scalar(tf, "learning_rate");
         beta1Power = GraphInputs.scalar(tf, "beta1_power");
         beta2Power = GraphInputs.scalar(tf, "beta2_power");
 
@@ -75,7 +77,7 @@ final class VaeTrainingGraph {
 
         List<ParameterSpec> specs = DigitsVae.parameters(arch);
         AdamUpdates adam = AdamUpdates.minimize(graph, tf, "train", loss, vae.variables(), specs,
-                config.learningRate(), config.beta1(), config.beta2(), beta1Power, beta2Power);
+                () -> learningRate, config.beta1(), config.beta2(), beta1Power, beta2Power);
         train = adam.train();
 
         List<Op> inits = new ArrayList<>(adam.slotInitializers());
