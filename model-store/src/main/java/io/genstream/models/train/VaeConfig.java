@@ -54,7 +54,7 @@ public record VaeConfig(
 
     /** The configuration of the published digits-vae model. */
     public static VaeConfig standard() {
-        return new VaeConfig(16, 64, 32, 128, 4000, 64, 1e-3, 0.9, 0.999, 1000, 1L, 20_240_601L, 30_000, 2_000, 2, 100);
+        return new VaeConfig(8, 64, 32, 128, 4000, 64, 1e-3, 0.9, 0.999, 1000, 1L, 20_240_601L, 30_000, 2_000, 2, 100);
     }
 
     /** A model small and short enough for unit tests (seconds); its images are not digits yet. */

@@ -1,7 +1,7 @@
 package io.genstream.models.export;
 
+import static io.genstream.models.export.BatchPlacement.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,26 +106,17 @@ class VaeExportTest {
 
     /** As for the GAN: bit-identical in any batch padded to a multiple of 8, whatever the position and companions. */
     @Test
-    void aDecodedRowIsBitIdenticalInAnyBatchPaddedToAMultipleOfEight() {
+    void aDecodedRowIsBitIdenticalInAnyBatchPaddedToAMultipleOfEight() throws Exception {
         float[] reference = imageInBatch(8, 0);
         assertThat(imageInBatch(8, 7)).containsExactly(reference);
         assertThat(imageInBatch(16, 13)).containsExactly(reference);
         assertThat(imageInBatch(64, 40)).containsExactly(reference);
     }
 
-    private static float[] imageInBatch(int size, int position) {
-        int dim = config.latentDim();
-        float[] z = new float[size * dim];
-        int[] y = new int[size];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(LatentNoise.forSeed(1000 + i, dim), 0, z, i * dim, dim);
-            y[i] = i % 10;
-        }
-        System.arraycopy(latents, 0, z, position * dim, dim);
-        y[position] = labels[0];
-        float[] image = new float[28 * 28];
-        System.arraycopy(served.images(z, y), position * image.length, image, 0, image.length);
-        return image;
+    private static float[] imageInBatch(int size, int position) throws Exception {
+        float[] z = new float[config.latentDim()];
+        System.arraycopy(latents, 0, z, 0, z.length);
+        return BatchPlacement.imageInBatch(served::images, z, labels[0], size, position);
     }
 
     @Test
@@ -153,12 +144,5 @@ class VaeExportTest {
         assertThat(signatures.get(VaeSignatures.SERVING_DEFAULT).getOutputsMap()).containsOnlyKeys(VaeSignatures.IMAGE);
         assertThat(signatures.get(VaeSignatures.ENCODE).getOutputsMap())
                 .containsOnlyKeys(VaeSignatures.MEAN, VaeSignatures.LOG_VARIANCE);
-    }
-
-    private static void assertClose(float[] actual, float[] expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], within(1e-6f));
-        }
     }
 }
