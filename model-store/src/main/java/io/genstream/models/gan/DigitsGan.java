@@ -39,7 +39,7 @@ public final class DigitsGan {
     }
 
     public GeneratorNetwork generator() {
-        return new GeneratorNetwork(arch, generatorVars);
+        return new GeneratorNetwork(arch.generatorLayout(), generatorVars);
     }
 
     public DiscriminatorNetwork discriminator() {

@@ -26,4 +26,9 @@ public record GanArchitecture(
             throw new IllegalArgumentException("invalid GAN architecture: " + this);
         }
     }
+
+    /** The generator's sizes, under the {@code generator/} scope. */
+    public GeneratorLayout generatorLayout() {
+        return new GeneratorLayout("generator/", latentDim, numClasses, generatorChannels);
+    }
 }

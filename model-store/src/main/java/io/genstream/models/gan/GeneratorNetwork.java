@@ -14,59 +14,79 @@ import org.tensorflow.types.TInt32;
  * layer. The label is fed again to the first 14×14 layer (as constant feature planes) so the
  * class survives the upsampling. Nearest-neighbour upsampling followed by convolutions avoids
  * the checkerboard of transposed convolutions; the second convolution at each size smooths the
- * blocky upsampled strokes for little cost.
+ * blocky upsampled strokes for little cost. The digits-vae's decoder is this network too (see
+ * {@link GeneratorLayout}); pixel norm keeps it, like the generator, free of batch statistics.
  */
 public final class GeneratorNetwork {
 
-    private static final String PREFIX = "generator/";
     private static final int BASE = 7;
 
-    private final GanArchitecture arch;
+    private final GeneratorLayout layout;
     private final NetworkVariables vars;
 
-    public GeneratorNetwork(GanArchitecture arch, NetworkVariables vars) {
-        this.arch = arch;
+    public GeneratorNetwork(GeneratorLayout layout, NetworkVariables vars) {
+        this.layout = layout;
         this.vars = vars;
     }
 
     public static List<ParameterSpec> parameters(GanArchitecture a) {
-        long c1 = a.generatorChannels();
+        return parameters(a.generatorLayout());
+    }
+
+    public static List<ParameterSpec> parameters(GeneratorLayout layout) {
+        String prefix = layout.scope();
+        long c1 = layout.channels();
         long c2 = c1 / 2;
         long c3 = c1 / 4;
-        long in = a.latentDim() + a.numClasses();
+        long classes = layout.numClasses();
+        long in = layout.latentDim() + classes;
         return List.of(
-                ParameterSpec.heNormal(PREFIX + "dense/kernel", in, in, BASE * BASE * c1),
-                ParameterSpec.zeros(PREFIX + "dense/bias", BASE * BASE * c1),
-                ParameterSpec.heNormal(PREFIX + "conv14/kernel", 9 * (c1 + a.numClasses()), 3, 3, c1 + a.numClasses(), c2),
-                ParameterSpec.zeros(PREFIX + "conv14/bias", c2),
-                ParameterSpec.heNormal(PREFIX + "conv14b/kernel", 9 * c2, 3, 3, c2, c2),
-                ParameterSpec.zeros(PREFIX + "conv14b/bias", c2),
-                ParameterSpec.heNormal(PREFIX + "conv28/kernel", 9 * c2, 3, 3, c2, c3),
-                ParameterSpec.zeros(PREFIX + "conv28/bias", c3),
-                ParameterSpec.heNormal(PREFIX + "conv28b/kernel", 9 * c3, 3, 3, c3, c3),
-                ParameterSpec.zeros(PREFIX + "conv28b/bias", c3),
+                ParameterSpec.heNormal(prefix + "dense/kernel", in, in, BASE * BASE * c1),
+                ParameterSpec.zeros(prefix + "dense/bias", BASE * BASE * c1),
+                ParameterSpec.heNormal(prefix + "conv14/kernel", 9 * (c1 + classes), 3, 3, c1 + classes, c2),
+                ParameterSpec.zeros(prefix + "conv14/bias", c2),
+                ParameterSpec.heNormal(prefix + "conv14b/kernel", 9 * c2, 3, 3, c2, c2),
+                ParameterSpec.zeros(prefix + "conv14b/bias", c2),
+                ParameterSpec.heNormal(prefix + "conv28/kernel", 9 * c2, 3, 3, c2, c3),
+                ParameterSpec.zeros(prefix + "conv28/bias", c3),
+                ParameterSpec.heNormal(prefix + "conv28b/kernel", 9 * c3, 3, 3, c3, c3),
+                ParameterSpec.zeros(prefix + "conv28b/bias", c3),
                 // The output layer starts small: the first images are a flat grey, not noise.
-                new ParameterSpec(PREFIX + "out/kernel", new long[] {3, 3, c3, 1}, 0.1 * Math.sqrt(1.0 / (9 * c3))),
-                ParameterSpec.zeros(PREFIX + "out/bias", 1));
+                new ParameterSpec(prefix + "out/kernel", new long[] {3, 3, c3, 1}, 0.1 * Math.sqrt(1.0 / (9 * c3))),
+                ParameterSpec.zeros(prefix + "out/bias", 1));
     }
 
     /** Images {@code [batch, 28, 28]} in [0, 1] for noise {@code [batch, latentDim]} and labels {@code [batch]}. */
     public Operand<TFloat32> images(Ops tf, Operand<TFloat32> z, Operand<TInt32> labels) {
         int size = GanArchitecture.IMAGE_SIZE;
-        Operand<TFloat32> onehot = Layers.oneHot(tf, labels, arch.numClasses());
+        return Layers.reshape(tf, tf.math.sigmoid(logitMaps(tf, z, labels)), -1, size, size);
+    }
+
+    /**
+     * The pre-sigmoid pixel logits {@code [batch, 28, 28]}: what a Bernoulli likelihood (the VAE's
+     * reconstruction loss) is computed from, stably, without going through the rounded sigmoid.
+     */
+    public Operand<TFloat32> logits(Ops tf, Operand<TFloat32> z, Operand<TInt32> labels) {
+        int size = GanArchitecture.IMAGE_SIZE;
+        return Layers.reshape(tf, logitMaps(tf, z, labels), -1, size, size);
+    }
+
+    private Operand<TFloat32> logitMaps(Ops tf, Operand<TFloat32> z, Operand<TInt32> labels) {
+        int size = GanArchitecture.IMAGE_SIZE;
+        int classes = layout.numClasses();
+        Operand<TFloat32> onehot = Layers.oneHot(tf, labels, classes);
         Operand<TFloat32> x = tf.concat(List.of(z, onehot), tf.constant(1));
         x = Layers.dense(tf, x, var("dense/kernel"), var("dense/bias"));
-        x = Layers.reshape(tf, x, -1, BASE, BASE, arch.generatorChannels());
+        x = Layers.reshape(tf, x, -1, BASE, BASE, layout.channels());
         x = Layers.pixelNorm(tf, Layers.leakyRelu(tf, x));
         x = Layers.upsample2x(tf, x, size / 2);
-        x = tf.concat(List.of(x, labelPlanes(tf, onehot, size / 2, arch.numClasses())), tf.constant(3));
+        x = tf.concat(List.of(x, labelPlanes(tf, onehot, size / 2, classes)), tf.constant(3));
         x = convBlock(tf, x, "conv14");
         x = convBlock(tf, x, "conv14b");
         x = Layers.upsample2x(tf, x, size);
         x = convBlock(tf, x, "conv28");
         x = convBlock(tf, x, "conv28b");
-        x = Layers.conv(tf, x, var("out/kernel"), var("out/bias"), 1);
-        return Layers.reshape(tf, tf.math.sigmoid(x), -1, size, size);
+        return Layers.conv(tf, x, var("out/kernel"), var("out/bias"), 1);
     }
 
     private Operand<TFloat32> convBlock(Ops tf, Operand<TFloat32> x, String layer) {
@@ -81,6 +101,6 @@ public final class GeneratorNetwork {
     }
 
     private Operand<TFloat32> var(String name) {
-        return vars.get(PREFIX + name);
+        return vars.get(layout.scope() + name);
     }
 }

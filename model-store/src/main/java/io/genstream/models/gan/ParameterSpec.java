@@ -18,11 +18,11 @@ import org.tensorflow.ndarray.Shape;
 public record ParameterSpec(String name, long[] shape, double initStd) {
 
     /** A weight with He-normal initialisation for leaky-ReLU layers: std = √(2 / fanIn). */
-    static ParameterSpec heNormal(String name, long fanIn, long... shape) {
+    public static ParameterSpec heNormal(String name, long fanIn, long... shape) {
         return new ParameterSpec(name, shape, Math.sqrt(2.0 / fanIn));
     }
 
-    static ParameterSpec zeros(String name, long... shape) {
+    public static ParameterSpec zeros(String name, long... shape) {
         return new ParameterSpec(name, shape, 0);
     }
 

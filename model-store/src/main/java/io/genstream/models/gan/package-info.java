@@ -1,5 +1,5 @@
 /**
  * The {@code digits-gan} networks (class-conditional generator and projection discriminator) as
- * TF Java graph builders, shared by the trainer and by the lean inference graph that is exported.
+ * TF Java graph builders, and the layers, variables and latent noise the digits-vae builds on too.
  */
 package io.genstream.models.gan;

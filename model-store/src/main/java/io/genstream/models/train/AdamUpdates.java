@@ -2,6 +2,7 @@ package io.genstream.models.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -15,7 +16,7 @@ import io.genstream.models.gan.NetworkVariables;
 import io.genstream.models.gan.ParameterSpec;
 
 /**
- * Adam for one network: gradients of its loss with respect to its own variables only (a GAN
+ * Adam for one network (a GAN's generator or discriminator; a VAE's encoder and decoder together): gradients of its loss with respect to its own variables only (a GAN
  * must not let the discriminator's loss move the generator, nor the reverse), one pair of moment
  * slots per variable, and TF's fused {@code ApplyAdam} kernel. The bias-correction powers
  * β1^t, β2^t are fed from Java, so the step count lives in the trainer and not in the graph.
@@ -33,11 +34,24 @@ final class AdamUpdates {
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
             List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return minimize(graph, tf, name, loss, vars, specs, () -> tf.constant((float) config.learningRate()),
+                config.beta1(), config.beta2(), beta1Power, beta2Power);
+    }
+
+    /**
+     * @param learningRate the step size: a constant, or a placeholder fed every step for a
+     *     schedule. Made after the gradients, so that the digits-gan's graph stays, node for node,
+     *     the one its published weights were trained with.
+     */
+    static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
+            Supplier<Operand<TFloat32>> learningRate, double beta1Value, double beta2Value,
+            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Variable<TFloat32>> variables = vars.all();
         Gradients gradients = tf.gradients(loss, variables);
-        Operand<TFloat32> lr = tf.constant((float) config.learningRate());
-        Operand<TFloat32> beta1 = tf.constant((float) config.beta1());
-        Operand<TFloat32> beta2 = tf.constant((float) config.beta2());
+        Operand<TFloat32> lr = learningRate.get();
+        Operand<TFloat32> beta1 = tf.constant((float) beta1Value);
+        Operand<TFloat32> beta2 = tf.constant((float) beta2Value);
         Operand<TFloat32> epsilon = tf.constant(1e-8f);
         // Variables are TF1 reference variables, updated in place: an update that ran while the
         // backward pass still reads that variable (e.g. a layer's kernel, needed for the gradient

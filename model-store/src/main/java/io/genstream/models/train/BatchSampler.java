@@ -6,7 +6,7 @@ import io.genstream.models.data.DigitsDataset;
 
 /**
  * Seeded mini-batches: real images in epoch order (a Fisher–Yates shuffle per epoch), and noise
- * and labels for the generator. {@link Random} is used because the Java specification fixes its
+ * (with labels, for a generator). {@link Random} is used because the Java specification fixes its
  * algorithms, {@code nextGaussian} included, so a seed means the same numbers on every JVM.
  */
 final class BatchSampler {
@@ -49,11 +49,16 @@ final class BatchSampler {
 
     /** Fills {@code noise} ({@code batchSize × latentDim}) with N(0, 1) and {@code labels} uniformly. */
     void nextFake(float[] noise, int[] labels) {
-        for (int i = 0; i < batchSize * latentDim; i++) {
-            noise[i] = (float) noiseRng.nextGaussian();
-        }
+        nextNoise(noise);
         for (int b = 0; b < batchSize; b++) {
             labels[b] = noiseRng.nextInt(numClasses);
+        }
+    }
+
+    /** Fills {@code noise} ({@code batchSize × latentDim}) with N(0, 1): a VAE's reparameterisation noise. */
+    void nextNoise(float[] noise) {
+        for (int i = 0; i < batchSize * latentDim; i++) {
+            noise[i] = (float) noiseRng.nextGaussian();
         }
     }
 

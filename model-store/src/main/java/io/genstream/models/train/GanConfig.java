@@ -64,28 +64,26 @@ public record GanConfig(
         return new GanConfig(64, 8, 4, 16, 3, 8, 2e-4, 0.5, 0.999, 0.9, 0.5, 7L, 11L, 100, 50, 1, 1);
     }
 
+    /** This config with the overrides applied. */
+    public GanConfig with(TrainingOverrides o) {
+        return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, o.steps(steps),
+                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
+                o.seed(seed), o.dataSeed(dataSeed), o.dataSize(dataSize), heldOutSize, o.threads(threads), logEvery);
+    }
+
     public GanArchitecture architecture() {
         return new GanArchitecture(latentDim, NUM_CLASSES, generatorChannels, discriminatorChannels, discriminatorFeatures);
     }
 
     public GanConfig withSteps(int newSteps) {
-        return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, newSteps,
-                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
-                seed, dataSeed, dataSize, heldOutSize,
-                threads, logEvery);
+        return with(new TrainingOverrides(newSteps, null, null, null, null));
     }
 
     public GanConfig withSeed(long newSeed) {
-        return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, steps,
-                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
-                newSeed, dataSeed, dataSize, heldOutSize,
-                threads, logEvery);
+        return with(new TrainingOverrides(null, newSeed, null, null, null));
     }
 
     public GanConfig withThreads(int newThreads) {
-        return new GanConfig(latentDim, generatorChannels, discriminatorChannels, discriminatorFeatures, steps,
-                batchSize, learningRate, beta1, beta2, realLabelSmoothing, generatorAverageDecay,
-                seed, dataSeed, dataSize, heldOutSize,
-                newThreads, logEvery);
+        return with(new TrainingOverrides(null, null, null, null, newThreads));
     }
 }

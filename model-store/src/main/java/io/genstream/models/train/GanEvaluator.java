@@ -27,11 +27,11 @@ public final class GanEvaluator {
     static final long NOISE_SEED_BASE = 1_000_000L;
     private static final int CHUNK = 500;
 
-    private final float[][] classMeans;
+    private final NearestClassMean classifier;
 
     /** @param training the training set, whose class means the accuracy figure uses */
     public GanEvaluator(DigitsDataset training) {
-        this.classMeans = training.classMeans();
+        this.classifier = new NearestClassMean(training);
     }
 
     public Map<String, Object> evaluate(GanInferenceModel model, DigitsDataset heldOut) {
@@ -59,10 +59,10 @@ public final class GanEvaluator {
                 float[] z = LatentNoise.forSeed(NOISE_SEED_BASE + i, model.architecture().latentDim());
                 System.arraycopy(z, 0, noise, k * z.length, z.length);
             }
-            realRealism += sum(model.discriminate(images, y));
-            wrongLabelRealism += sum(model.discriminate(images, wrong));
+            realRealism += ImageStatistics.sum(model.discriminate(images, y));
+            wrongLabelRealism += ImageStatistics.sum(model.discriminate(images, wrong));
             GeneratedBatch batch = model.generate(noise, y);
-            generatedRealism += sum(batch.realism());
+            generatedRealism += ImageStatistics.sum(batch.realism());
             for (int k = 0; k < count; k++) {
                 generated[start + k] = batch.image(k);
             }
@@ -72,65 +72,12 @@ public final class GanEvaluator {
         figures.put("meanRealismReal", realRealism / n);
         figures.put("meanRealismGenerated", generatedRealism / n);
         figures.put("meanRealismRealWrongLabel", wrongLabelRealism / n);
-        figures.put("nearestClassMeanAccuracyReal", nearestMeanAccuracy(real, labels));
-        figures.put("nearestClassMeanAccuracyGenerated", nearestMeanAccuracy(generated, labels));
-        figures.put("meanIntraClassDistanceReal", intraClassDistance(real));
-        figures.put("meanIntraClassDistanceGenerated", intraClassDistance(generated));
-        figures.put("meanInkReal", meanInk(real));
-        figures.put("meanInkGenerated", meanInk(generated));
+        figures.put("nearestClassMeanAccuracyReal", classifier.accuracy(real, labels));
+        figures.put("nearestClassMeanAccuracyGenerated", classifier.accuracy(generated, labels));
+        figures.put("meanIntraClassDistanceReal", ImageStatistics.intraClassDistance(real));
+        figures.put("meanIntraClassDistanceGenerated", ImageStatistics.intraClassDistance(generated));
+        figures.put("meanInkReal", ImageStatistics.meanInk(real));
+        figures.put("meanInkGenerated", ImageStatistics.meanInk(generated));
         return figures;
-    }
-
-    private double nearestMeanAccuracy(float[][] images, int[] labels) {
-        int correct = 0;
-        for (int i = 0; i < images.length; i++) {
-            int best = 0;
-            double bestDistance = Double.MAX_VALUE;
-            for (int c = 0; c < classMeans.length; c++) {
-                double d = squaredDistance(images[i], classMeans[c]);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = c;
-                }
-            }
-            correct += best == labels[i] ? 1 : 0;
-        }
-        return (double) correct / images.length;
-    }
-
-    /** Images i and i+10 share a class (labels are i mod 10): average their L2 distance. */
-    private static double intraClassDistance(float[][] images) {
-        double total = 0;
-        int pairs = 0;
-        for (int i = 0; i + DigitsDataset.NUM_CLASSES < images.length; i++) {
-            total += Math.sqrt(squaredDistance(images[i], images[i + DigitsDataset.NUM_CLASSES]));
-            pairs++;
-        }
-        return pairs == 0 ? 0 : total / pairs;
-    }
-
-    private static double meanInk(float[][] images) {
-        double total = 0;
-        for (float[] image : images) {
-            total += sum(image) / image.length;
-        }
-        return total / images.length;
-    }
-
-    private static double squaredDistance(float[] a, float[] b) {
-        double d = 0;
-        for (int p = 0; p < a.length; p++) {
-            double diff = a[p] - b[p];
-            d += diff * diff;
-        }
-        return d;
-    }
-
-    private static double sum(float[] values) {
-        double s = 0;
-        for (float v : values) {
-            s += v;
-        }
-        return s;
     }
 }

@@ -1,7 +1,6 @@
 package io.genstream.models.train;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -9,14 +8,12 @@ import java.util.function.Consumer;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 import io.genstream.models.data.DigitsDataset;
 import io.genstream.models.gan.DigitsGan;
 import io.genstream.models.gan.GanArchitecture;
-import io.genstream.models.gan.ParameterSpec;
 import io.genstream.models.tf.TensorCopies;
 import io.genstream.models.tf.SessionConfigs;
 import io.genstream.models.tf.TensorFlowNatives;
@@ -47,29 +44,15 @@ public final class GanTrainer {
         try (Graph graph = new Graph()) {
             GanTrainingGraph g = new GanTrainingGraph(graph, config);
             try (Session session = new Session(graph, SessionConfigs.pinnedThreads(config.threads()))) {
-                initialize(session, g);
+                SessionWeights.initialize(session, g.initialize, g.initialValues,
+                        DigitsGan.parameters(config.architecture()), config.seed());
                 List<LossRecord> losses = new ArrayList<>();
                 double seconds = loop(session, g, data, losses);
                 session.runner().addTarget(g.useGeneratorAverage).run().close();
                 session.save(checkpointPrefix);
-                return new TrainedGan(config, checkpointPrefix, fetchWeights(session), losses, seconds, data.sha256());
+                Map<String, float[]> weights = SessionWeights.fetch(session, DigitsGan.parameters(config.architecture()));
+                return new TrainedGan(config, checkpointPrefix, weights, losses, seconds, data.sha256());
             }
-        }
-    }
-
-    private void initialize(Session session, GanTrainingGraph g) {
-        List<ParameterSpec> specs = DigitsGan.parameters(config.architecture());
-        List<Tensor> tensors = new ArrayList<>();
-        try {
-            Session.Runner runner = session.runner().addTarget(g.initialize);
-            for (int i = 0; i < specs.size(); i++) {
-                TFloat32 value = TensorCopies.floats(specs.get(i).initialValues(config.seed()), specs.get(i).shape());
-                tensors.add(value);
-                runner.feed(g.initialValues.get(i), value);
-            }
-            runner.run().close();
-        } finally {
-            tensors.forEach(Tensor::close);
         }
     }
 
@@ -132,15 +115,5 @@ public final class GanTrainer {
                         .addTarget(g.trainGenerator).fetch(g.generatorLoss).run()) {
             return ((TFloat32) r.get(0)).getFloat();
         }
-    }
-
-    private Map<String, float[]> fetchWeights(Session session) {
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        for (ParameterSpec spec : DigitsGan.parameters(config.architecture())) {
-            try (Result r = session.runner().fetch(spec.name()).run()) {
-                weights.put(spec.name(), TensorCopies.toFloats(r.get(0)));
-            }
-        }
-        return weights;
     }
 }

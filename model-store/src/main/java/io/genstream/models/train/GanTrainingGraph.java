@@ -9,7 +9,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -18,6 +17,7 @@ import io.genstream.models.gan.GanArchitecture;
 import io.genstream.models.gan.GeneratorNetwork;
 import io.genstream.models.gan.DiscriminatorNetwork;
 import io.genstream.models.gan.ParameterSpec;
+import io.genstream.models.tf.GraphInputs;
 
 /**
  * The training graph: both networks, the non-saturating GAN losses, one Adam per network, and an
@@ -54,12 +54,12 @@ final class GanTrainingGraph {
         Ops tf = Ops.create(graph);
         GanArchitecture arch = config.architecture();
         int size = GanArchitecture.IMAGE_SIZE;
-        realImages = tf.withName("real_images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size)));
-        realLabels = tf.withName("real_labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        noise = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, arch.latentDim())));
-        fakeLabels = tf.withName("fake_labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        realImages = GraphInputs.floats(tf, "real_images", -1, size, size);
+        realLabels = GraphInputs.labels(tf, "real_labels");
+        noise = GraphInputs.floats(tf, "z", -1, arch.latentDim());
+        fakeLabels = GraphInputs.labels(tf, "fake_labels");
+        beta1Power = GraphInputs.scalar(tf, "beta1_power");
+        beta2Power = GraphInputs.scalar(tf, "beta2_power");
 
         DigitsGan gan = DigitsGan.declare(graph, tf, arch);
         generatedImages = gan.generator().images(tf, noise, fakeLabels);

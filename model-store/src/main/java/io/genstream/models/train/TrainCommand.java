@@ -22,7 +22,7 @@ import io.genstream.models.tf.TensorFlowNatives;
 /**
  * Trains a model version end to end: generate the data, train, export the lean SavedModel, draw
  * the contact sheet, evaluate, write and verify {@code model.json}. See {@link TrainOptions} for
- * the arguments.
+ * the arguments; the digits-vae's steps are in {@link DigitsVaeTraining}.
  */
 public final class TrainCommand {
 
@@ -68,29 +68,38 @@ public final class TrainCommand {
 
     private static void train(TrainOptions options, Path dir, PrintStream out) throws IOException {
         TensorFlowNatives.ensureLocated();
+        String version = dir.toAbsolutePath().normalize().getFileName().toString();
+        Path work = Files.createTempDirectory(options.model() + "-train");
+        try {
+            ModelManifest manifest = switch (options.model()) {
+                case TrainOptions.DIGITS_VAE -> DigitsVaeTraining.run(options.model(), version, options.vaeConfig(), dir, work, out);
+                default -> trainGan(options, version, dir, work, out);
+            };
+            manifest = manifest.withFilesOf(dir);
+            manifest.write(dir);
+            manifest.verify(dir);
+            out.printf("model %s (%d bytes of SavedModel)%nevaluation %s%n", dir, savedModelBytes(dir), manifest.evaluation());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static ModelManifest trainGan(TrainOptions options, String version, Path dir, Path work, PrintStream out)
+            throws IOException {
         GanConfig config = options.config();
         out.printf("training %s into %s: %s%n", options.model(), dir, config);
         DigitsDataset training = DigitsDataset.generate(config.dataSeed(), config.dataSize());
         DigitsDataset heldOut = DigitsDataset.generate(config.dataSeed() + 1, config.heldOutSize());
-        Path work = Files.createTempDirectory("digits-gan-train");
-        try {
-            TrainedGan trained = new GanTrainer(config, out::println).train(training, work.resolve("ckpt").toString());
-            Map<String, Object> evaluation;
-            try (GanInferenceModel model =
-                    GanInferenceModel.restore(config.architecture(), trained.checkpointPrefix(), config.threads())) {
-                model.exportSavedModel(dir);
-                ContactSheet.write(model, dir.resolve(ContactSheet.FILE_NAME), SHEET_COLUMNS, SHEET_SCALE);
-                evaluation = new GanEvaluator(training).evaluate(model, heldOut);
-            }
-            String version = dir.toAbsolutePath().normalize().getFileName().toString();
-            ModelManifest manifest = DigitsGanManifest.create(options.model(), version, trained, evaluation).withFilesOf(dir);
-            manifest.write(dir);
-            manifest.verify(dir);
-            out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                    trained.wallSeconds(), dir, savedModelBytes(dir), evaluation);
-        } finally {
-            deleteTree(work);
+        TrainedGan trained = new GanTrainer(config, out::println).train(training, work.resolve("ckpt").toString());
+        Map<String, Object> evaluation;
+        try (GanInferenceModel model =
+                GanInferenceModel.restore(config.architecture(), trained.checkpointPrefix(), config.threads())) {
+            model.exportSavedModel(dir);
+            ContactSheet.write(model, dir.resolve(ContactSheet.FILE_NAME), SHEET_COLUMNS, SHEET_SCALE);
+            evaluation = new GanEvaluator(training).evaluate(model, heldOut);
         }
+        out.printf("trained in %.1f s%n", trained.wallSeconds());
+        return DigitsGanManifest.create(options.model(), version, trained, evaluation);
     }
 
     /** The version folder, empty and ready: {@code --out}, or the next version under {@code --root}. */

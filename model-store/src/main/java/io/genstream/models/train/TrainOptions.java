@@ -6,33 +6,40 @@ import java.util.Optional;
 
 /**
  * Command-line options of {@link TrainCommand}:
- * {@code digits-gan [--out DIR | --root DIR [--version V]] [--preset standard|tiny] [--steps N]
+ * {@code digits-gan|digits-vae [--out DIR | --root DIR [--version V]] [--preset standard|tiny] [--steps N]
  * [--seed S] [--data-seed S] [--data-size N] [--threads N] [--overwrite]}.
  *
- * @param model the model to train; only {@code digits-gan} for now
+ * @param model the model to train, one of {@link #MODELS}
  * @param out the version folder to write; empty = {@code <root>/<model>/<next version>}
  * @param root the model store, used when {@code out} is not given
  * @param version the version to write under {@code root}; empty = one above the latest
- * @param config the training configuration after the preset and the overrides
+ * @param preset the named configuration the overrides apply to
+ * @param overrides the settings given on the command line, which replace the preset's
  * @param overwrite replace an existing, non-empty version folder
  */
 public record TrainOptions(
-        String model, Optional<Path> out, Path root, Optional<String> version, GanConfig config, boolean overwrite) {
+        String model, Optional<Path> out, Path root, Optional<String> version, String preset,
+        TrainingOverrides overrides, boolean overwrite) {
 
-    public static final String USAGE = "usage: TrainCommand digits-gan [--out DIR | --root DIR [--version V]]"
+    public static final String DIGITS_GAN = "digits-gan";
+    public static final String DIGITS_VAE = "digits-vae";
+    public static final List<String> MODELS = List.of(DIGITS_GAN, DIGITS_VAE);
+    public static final List<String> PRESETS = List.of("standard", "tiny");
+
+    public static final String USAGE = "usage: TrainCommand digits-gan|digits-vae [--out DIR | --root DIR [--version V]]"
             + " [--preset standard|tiny] [--steps N] [--seed S] [--data-seed S] [--data-size N] [--threads N]"
             + " [--overwrite]";
 
     /** @throws IllegalArgumentException with a message for the user on any bad or unknown argument */
     public static TrainOptions parse(List<String> args) {
-        if (args.isEmpty() || !args.get(0).equals("digits-gan")) {
-            throw new IllegalArgumentException("the only trainable model is digits-gan\n" + USAGE);
+        if (args.isEmpty() || !MODELS.contains(args.get(0))) {
+            throw new IllegalArgumentException("the trainable models are " + String.join(", ", MODELS) + "\n" + USAGE);
         }
         Path out = null;
         Path root = Path.of("model-store");
         String version = null;
         boolean overwrite = false;
-        GanConfig config = GanConfig.standard();
+        String preset = "standard";
         Integer steps = null;
         Long seed = null;
         Long dataSeed = null;
@@ -52,7 +59,7 @@ public record TrainOptions(
                 case "--out" -> out = Path.of(value);
                 case "--root" -> root = Path.of(value);
                 case "--version" -> version = value;
-                case "--preset" -> config = preset(value);
+                case "--preset" -> preset = value;
                 case "--steps" -> steps = Integer.valueOf(value);
                 case "--seed" -> seed = Long.valueOf(value);
                 case "--data-seed" -> dataSeed = Long.valueOf(value);
@@ -61,21 +68,28 @@ public record TrainOptions(
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("unknown preset " + preset + "\n" + USAGE);
+        }
         // Overrides apply after the preset, whatever their order on the command line.
-        config = new GanConfig(config.latentDim(), config.generatorChannels(), config.discriminatorChannels(),
-                config.discriminatorFeatures(), steps != null ? steps : config.steps(), config.batchSize(),
-                config.learningRate(), config.beta1(), config.beta2(), config.realLabelSmoothing(), config.generatorAverageDecay(),
-                seed != null ? seed : config.seed(), dataSeed != null ? dataSeed : config.dataSeed(),
-                dataSize != null ? dataSize : config.dataSize(), config.heldOutSize(),
-                threads != null ? threads : config.threads(), config.logEvery());
-        return new TrainOptions("digits-gan", Optional.ofNullable(out), root, Optional.ofNullable(version), config, overwrite);
+        TrainOptions options = new TrainOptions(args.get(0), Optional.ofNullable(out), root, Optional.ofNullable(version),
+                preset, new TrainingOverrides(steps, seed, dataSeed, dataSize, threads), overwrite);
+        // The model's own checks of the resulting config, now rather than after the data is drawn.
+        if (options.model().equals(DIGITS_VAE)) {
+            options.vaeConfig();
+        } else {
+            options.config();
+        }
+        return options;
     }
 
-    private static GanConfig preset(String name) {
-        return switch (name) {
-            case "standard" -> GanConfig.standard();
-            case "tiny" -> GanConfig.tiny();
-            default -> throw new IllegalArgumentException("unknown preset " + name + "\n" + USAGE);
-        };
+    /** The digits-gan configuration: the preset with the overrides. */
+    public GanConfig config() {
+        return (preset.equals("tiny") ? GanConfig.tiny() : GanConfig.standard()).with(overrides);
+    }
+
+    /** The digits-vae configuration: the preset with the overrides. */
+    public VaeConfig vaeConfig() {
+        return (preset.equals("tiny") ? VaeConfig.tiny() : VaeConfig.standard()).with(overrides);
     }
 }

@@ -1,7 +1,7 @@
 package io.genstream.models.export;
 
+import static io.genstream.models.export.BatchPlacement.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +19,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import io.genstream.models.data.DigitsDataset;
 import io.genstream.models.gan.LatentNoise;
 import io.genstream.models.manifest.SavedModelFiles;
@@ -117,19 +115,9 @@ class SavedModelExportTest {
     /** Item 0's image when it sits at {@code position} of a batch of {@code size} filled with other noise. */
     private static float[] imageInBatch(Predictor<NDList, NDList> predictor, NDManager manager, int size, int position)
             throws Exception {
-        int latent = config.latentDim();
-        float[] z = new float[size * latent];
-        int[] y = new int[size];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(LatentNoise.forSeed(1000 + i, latent), 0, z, i * latent, latent);
-            y[i] = i % 10;
-        }
-        System.arraycopy(noise, 0, z, position * latent, latent);
-        y[position] = labels[0];
-        float[] all = images(predictor, manager, z, y);
-        float[] image = new float[28 * 28];
-        System.arraycopy(all, position * image.length, image, 0, image.length);
-        return image;
+        float[] z = new float[config.latentDim()];
+        System.arraycopy(noise, 0, z, 0, z.length);
+        return BatchPlacement.imageInBatch((latents, y) -> images(predictor, manager, latents, y), z, labels[0], size, position);
     }
 
     /** No batch norm: an item's image and score do not depend on what else is in its batch. */
@@ -201,20 +189,6 @@ class SavedModelExportTest {
     }
 
     private static ZooModel<NDList, NDList> load(String signature) throws Exception {
-        return Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(modelDir)
-                .optEngine("TensorFlow")
-                .optOption("SignatureDefKey", signature)
-                .optTranslator(new NoopTranslator())
-                .build()
-                .loadModel();
-    }
-
-    private static void assertClose(float[] actual, float[] expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], within(1e-6f));
-        }
+        return DjlModels.load(modelDir, signature);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.genstream.models.export.ContactSheet;
 import io.genstream.models.export.GanSignatures;
+import io.genstream.models.export.VaeSignatures;
 import io.genstream.models.manifest.ModelManifest;
 import io.genstream.models.registry.ModelRegistry;
 import io.genstream.models.registry.ModelVersion;
@@ -68,6 +69,34 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsADigitsVaeVersionWithItsContractFiguresAndContactSheet() throws Exception {
+        assertThat(run("digits-vae", "--root", root.toString(), "--preset", "tiny", "--steps", "2")).isZero();
+
+        ModelVersion version = ModelRegistry.open(root).latest("digits-vae").orElseThrow();
+        assertThat(version.version()).isEqualTo("1");
+        ModelManifest manifest = version.manifest();
+        manifest.verify(version.dir());
+        assertThat(manifest.kind()).isEqualTo("vae");
+        assertThat(manifest.intProperty("latentDim")).isEqualTo(VaeConfig.tiny().latentDim());
+        assertThat(manifest.intProperty("numClasses")).isEqualTo(10);
+        assertThat(manifest.intProperty("imageWidth")).isEqualTo(28);
+        assertThat(manifest.intProperty("imageHeight")).isEqualTo(28);
+        assertThat(manifest.properties()).containsKeys("imageRange", "noise");
+        assertThat(manifest.signatures()).containsOnlyKeys(VaeSignatures.SERVING_DEFAULT, VaeSignatures.ENCODE);
+        assertThat(manifest.signatures().get(VaeSignatures.SERVING_DEFAULT).outputs()).containsOnlyKeys(VaeSignatures.IMAGE);
+        assertThat(manifest.training()).containsEntry("steps", 2).containsEntry("dataSeed", 11).containsKeys(
+                "config", "wallSeconds", "finalLoss", "finalReconstruction", "finalKl", "losses");
+        assertThat(manifest.evaluation()).containsKeys("heldOutElbo", "heldOutReconstructionBce", "heldOutKl",
+                "nearestClassMeanAccuracyGenerated", "nearestClassMeanAccuracyReal");
+
+        BufferedImage sheet = ImageIO.read(version.dir().resolve(ContactSheet.FILE_NAME).toFile());
+        int cell = 28 * 3 + 2;
+        assertThat(sheet.getWidth()).isEqualTo(10 * cell + 2);
+        assertThat(sheet.getHeight()).isEqualTo((10 + DigitsVaeTraining.STRIPS.size()) * cell + 2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("step 2/2");
+    }
+
+    @Test
     void refusesToOverwriteAVersionUnlessAsked() throws Exception {
         Path dir = root.resolve("digits-gan/1");
         Files.createDirectories(dir);
@@ -83,7 +112,8 @@ class TrainCommandTest {
 
     @Test
     void badArgumentsExitWithStatusTwoAndUsage() {
-        assertThat(run("digits-vae")).isEqualTo(2);
+        assertThat(run("digits-cvae")).isEqualTo(2);
+        assertThat(run("digits-vae", "--preset", "huge")).isEqualTo(2);
         assertThat(run("digits-gan", "--steps")).isEqualTo(2);
         assertThat(run("digits-gan", "--steps", "many")).isEqualTo(2);
         assertThat(run("digits-gan", "--colour", "red")).isEqualTo(2);
@@ -96,5 +126,9 @@ class TrainCommandTest {
         assertThat(options.config()).isEqualTo(GanConfig.tiny().withSteps(5).withSeed(9));
         assertThat(options.out()).isEmpty();
         assertThat(options.root()).isEqualTo(Path.of("model-store"));
+
+        TrainOptions vae = TrainOptions.parse(List.of("digits-vae", "--threads", "1", "--preset", "tiny", "--data-size", "60"));
+        assertThat(vae.vaeConfig()).isEqualTo(VaeConfig.tiny().with(new TrainingOverrides(null, null, null, 60, 1)));
+        assertThat(TrainOptions.parse(List.of("digits-vae")).vaeConfig()).isEqualTo(VaeConfig.standard());
     }
 }

@@ -28,35 +28,12 @@ public final class LatentSampler {
     }
 
     /**
-     * Spherical interpolation between two latents (the usual path through a Gaussian latent
-     * space: it keeps the norm typical, where a straight line passes near the origin).
+     * Spherical interpolation between two latents; the model store's function, so the trainers'
+     * contact sheets show the same frames as served interpolations.
      *
      * @param t in [0,1]
      */
     public static float[] slerp(float[] from, float[] to, double t) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < from.length; i++) {
-            dot += (double) from[i] * to[i];
-            na += (double) from[i] * from[i];
-            nb += (double) to[i] * to[i];
-        }
-        double cos = dot / Math.max(Math.sqrt(na * nb), 1e-12);
-        double omega = Math.acos(Math.max(-1, Math.min(1, cos)));
-        float[] out = new float[from.length];
-        if (omega < 1e-6) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (float) ((1 - t) * from[i] + t * to[i]);
-            }
-            return out;
-        }
-        double s = Math.sin(omega);
-        double a = Math.sin((1 - t) * omega) / s;
-        double b = Math.sin(t * omega) / s;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (a * from[i] + b * to[i]);
-        }
-        return out;
+        return LatentNoise.slerp(from, to, t);
     }
 }
