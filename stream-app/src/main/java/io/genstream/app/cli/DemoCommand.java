@@ -62,21 +62,21 @@ final class DemoCommand {
             out.printf("Kafka broker (KRaft, in this JVM) listening on %s%n", broker.bootstrapServers());
             GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
             try (ModelCatalog models = Generators.load(config, metrics)) {
-                ImageModelInfo model = models.imageModels().stream().findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no image model in " + config.get(GenstreamConfig.MODELS_DIR)));
+                if (models.imageModels().isEmpty()) {
+                    throw new IllegalStateException("no image model in " + config.get(GenstreamConfig.MODELS_DIR));
+                }
                 try (GenstreamApplication app = GenstreamApplication.start(config, models, metrics)) {
                     app.awaitRunning(Duration.ofSeconds(120));
                     out.printf("Topics: %s%n", app.topics().names());
                     out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",
                             app.topics().noiseSeeds().name(), broker.bootstrapServers());
-                    return stream(config, app, models, model, out, start, stop);
+                    return stream(config, app, models, out, start, stop);
                 }
             }
         }
     }
 
     private static int stream(GenstreamConfig config, GenstreamApplication app, ModelCatalog models,
-            ImageModelInfo model,
             PrintStream out, long start, CountDownLatch stop) throws InterruptedException {
         Map<String, Object> client = GenstreamApplication.clientConfig(config);
         Path samples = Path.of(config.get(GenstreamConfig.DEMO_OUTPUT_DIR)).toAbsolutePath();
@@ -85,14 +85,15 @@ final class DemoCommand {
         DemoSink sink = new DemoSink(client, app.topics().content().name(), app.topics().deadLetters().name(),
                 samples, config.get(GenstreamConfig.DEMO_SAMPLE_LIMIT));
         List<String> textModels = models.textModels().stream().map(TextModelInfo::name).toList();
+        List<String> imageModels = models.imageModels().stream().map(ImageModelInfo::name).toList();
         DemoTraffic traffic = new DemoTraffic(client, app.topics().noiseSeeds().name(), app.topics().prompts().name(),
-                model.name(), textModels, rate, config.get(GenstreamConfig.MAX_COUNT));
+                imageModels, textModels, rate, config.get(GenstreamConfig.MAX_COUNT));
         Thread sinkThread = new Thread(sink, "demo-sink");
         Thread trafficThread = new Thread(traffic, "demo-traffic");
         sinkThread.start();
         trafficThread.start();
-        out.printf("Sending %d events/s: noise seeds to %s (model %s)%s; sample images and texts go to %s%n",
-                rate, app.topics().noiseSeeds().name(), model.id(), textModels.isEmpty() ? ""
+        out.printf("Sending %d events/s: noise seeds to %s (models %s)%s; sample images and texts go to %s%n",
+                rate, app.topics().noiseSeeds().name(), imageModels, textModels.isEmpty() ? ""
                         : ", one in ten a prompt to " + app.topics().prompts().name() + " (models " + textModels + ")",
                 samples);
         out.println(duration > 0 ? "Running for " + duration + " s." : "Running until Ctrl-C.");

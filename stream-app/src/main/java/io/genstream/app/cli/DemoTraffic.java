@@ -33,7 +33,7 @@ final class DemoTraffic implements Runnable, AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String noiseSeedTopic;
     private final String promptTopic;
-    private final String imageModel;
+    private final List<String> imageModels;
     private final List<String> textModels;
     private final int eventsPerSecond;
     private final int maxCount;
@@ -48,9 +48,10 @@ final class DemoTraffic implements Runnable, AutoCloseable {
     private volatile boolean running = true;
 
     /**
+     * @param imageModels the image models to send noise seeds to, in turn (at least one)
      * @param textModels the text models to send prompts to; empty = noise seeds only
      */
-    DemoTraffic(Map<String, Object> clientConfig, String noiseSeedTopic, String promptTopic, String imageModel,
+    DemoTraffic(Map<String, Object> clientConfig, String noiseSeedTopic, String promptTopic, List<String> imageModels,
             List<String> textModels, int eventsPerSecond, int maxCount) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,7 +60,7 @@ final class DemoTraffic implements Runnable, AutoCloseable {
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         this.noiseSeedTopic = noiseSeedTopic;
         this.promptTopic = promptTopic;
-        this.imageModel = imageModel;
+        this.imageModels = List.copyOf(imageModels);
         this.textModels = List.copyOf(textModels);
         this.eventsPerSecond = eventsPerSecond;
         this.maxCount = maxCount;
@@ -138,7 +139,7 @@ final class DemoTraffic implements Runnable, AutoCloseable {
     private NoiseSeedEvent goodEvent(String requestId) {
         NoiseSeedEvent.Builder event = NoiseSeedEvent.newBuilder()
                 .setRequestId(requestId)
-                .setModel(imageModel)
+                .setModel(imageModels.get(random.nextInt(imageModels.size())))
                 .setSeed(random.nextLong())
                 .setCount(1 + random.nextInt(4))
                 .setLabel(random.nextInt(10) < 7 ? random.nextInt(10) : null)
@@ -176,7 +177,7 @@ final class DemoTraffic implements Runnable, AutoCloseable {
     /** One bad input of each kind in turn: the dead-letter reasons a user will meet. */
     private byte[] badInput(long k) {
         NoiseSeedEvent.Builder valid = NoiseSeedEvent.newBuilder()
-                .setRequestId("demo-bad-" + k).setModel(imageModel).setSeed(k).setCount(1)
+                .setRequestId("demo-bad-" + k).setModel(imageModels.get(0)).setSeed(k).setCount(1)
                 .setCreatedAt(System.currentTimeMillis());
         return switch ((int) (k % 6)) {
             case 0 -> "not avro at all".getBytes(StandardCharsets.UTF_8);
