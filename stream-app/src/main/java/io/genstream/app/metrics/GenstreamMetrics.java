@@ -71,11 +71,8 @@ public final class GenstreamMetrics {
                 .tag("model", modelId).publishPercentileHistogram().register(registry);
         Timer queue = Timer.builder(BATCH_QUEUE).description("Wait of a batch's oldest item before its model call")
                 .tag("model", modelId).publishPercentileHistogram().register(registry);
-        Counter failed = Counter.builder(BATCH_FAILED).description("Model calls that failed")
-                .tag("model", modelId).register(registry);
-        Counter full = Counter.builder(CAPACITY_REJECTIONS)
-                .description("Submissions refused because the model's queue was full (the stream then waits)")
-                .tag("model", modelId).register(registry);
+        Counter failed = failedCalls(modelId);
+        Counter full = capacityRejections(modelId);
         return new BatcherListener() {
             @Override
             public void onBatch(int size, long queueNanosOldest, long inferenceNanos) {
@@ -113,11 +110,8 @@ public final class GenstreamMetrics {
                 .tag("model", modelId).publishPercentileHistogram().register(registry);
         Timer sequence = Timer.builder(TEXT_SEQUENCE).description("Time from submit to a finished sequence")
                 .tag("model", modelId).publishPercentileHistogram().register(registry);
-        Counter failed = Counter.builder(BATCH_FAILED).description("Model calls that failed")
-                .tag("model", modelId).register(registry);
-        Counter full = Counter.builder(CAPACITY_REJECTIONS)
-                .description("Submissions refused because the model's queue was full (the stream then waits)")
-                .tag("model", modelId).register(registry);
+        Counter failed = failedCalls(modelId);
+        Counter full = capacityRejections(modelId);
         return new SequenceListener() {
             @Override
             public void onPrefill(int sequences, int rows, long nanos) {
@@ -146,5 +140,16 @@ public final class GenstreamMetrics {
                 full.increment();
             }
         };
+    }
+
+    private Counter failedCalls(String modelId) {
+        return Counter.builder(BATCH_FAILED).description("Model calls that failed")
+                .tag("model", modelId).register(registry);
+    }
+
+    private Counter capacityRejections(String modelId) {
+        return Counter.builder(CAPACITY_REJECTIONS)
+                .description("Submissions refused because the model's queue was full (the stream then waits)")
+                .tag("model", modelId).register(registry);
     }
 }

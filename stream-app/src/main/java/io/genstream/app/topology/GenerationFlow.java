@@ -1,0 +1,60 @@
+package io.genstream.app.topology;
+
+import io.genstream.avro.GeneratedContent;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The shape every request flow shares: source → intake (size, decode, validate) → pending
+ * generation → content, with intake rejections and generation failures to the dead-letter topic.
+ */
+final class GenerationFlow {
+
+    private GenerationFlow() {}
+
+    /**
+     * @param source the input topic
+     * @param requests name prefix of the request-side processors, e.g. {@code noise-seed}
+     * @param outputs name prefix of the output-side processors, e.g. {@code image}
+     * @param store the changelogged pending store the generation stage uses
+     */
+    static <E extends SpecificRecord> void build(StreamsBuilder builder, Topics topics, Topic<byte[], byte[]> source,
+            String requests, String outputs, String store, Supplier<Intake<E>> intake,
+            Supplier<PendingGeneration<E>> generation) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(store), Serdes.Long(), Serdes.ByteArray()));
+
+        Map<String, KStream<byte[], Outcome<E>>> accepted = builder
+                .stream(source.name(), source.consumed())
+                .processValues(intake::get, Named.as(requests + "-intake"))
+                .split(Named.as(requests + "-"))
+                .branch((key, outcome) -> outcome.isRejected(), Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+        toDeadLetters(accepted.get(requests + "-rejected"), topics, requests + "-intake-dlq");
+
+        Map<String, KStream<byte[], Outcome<GeneratedContent>>> generated = accepted.get(requests + "-accepted")
+                .process(generation::get, Named.as(requests + "-generate"), store)
+                .split(Named.as(outputs + "-"))
+                .branch((key, outcome) -> outcome.isRejected(), Branched.as("failed"))
+                .defaultBranch(Branched.as("generated"));
+        toDeadLetters(generated.get(outputs + "-failed"), topics, outputs + "-generate-dlq");
+
+        generated.get(outputs + "-generated")
+                .map((key, outcome) -> KeyValue.pair(outcome.value().getRequestId(), outcome.value()),
+                        Named.as(outputs + "-by-request-id"))
+                .to(topics.content().name(), topics.content().produced());
+    }
+
+    private static <T> void toDeadLetters(KStream<byte[], Outcome<T>> rejected, Topics topics, String name) {
+        rejected.mapValues(Outcome::rejection, Named.as(name))
+                .to(topics.deadLetters().name(), topics.deadLetters().produced());
+    }
+}
