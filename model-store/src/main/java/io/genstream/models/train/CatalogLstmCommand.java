@@ -2,7 +2,6 @@ package io.genstream.models.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,23 +33,11 @@ final class CatalogLstmCommand {
 
     /** @return the process exit status: 0 done, 2 bad arguments or an occupied output folder */
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        CatalogLstmOptions options;
-        Path dir;
-        try {
-            options = CatalogLstmOptions.parse(args);
-            dir = TrainCommand.prepareOutput(MODEL, options.out(), options.root(), options.version(), options.overwrite());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            train(options, dir, out);
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TrainCommand.run(() -> {
+            CatalogLstmOptions options = CatalogLstmOptions.parse(args);
+            Path dir = TrainCommand.prepareOutput(MODEL, options.out(), options.root(), options.version(), options.overwrite());
+            return () -> train(options, dir, out);
+        }, err);
     }
 
     private static void train(CatalogLstmOptions options, Path dir, PrintStream out) throws IOException {

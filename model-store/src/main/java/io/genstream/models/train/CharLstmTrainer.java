@@ -113,21 +113,22 @@ public final class CharLstmTrainer {
     /** Row-major {@code [batch, length]} to time-major {@code [length, batch]}. */
     private static int[] transpose(int[] rows, TextBatch b) {
         int[] out = new int[rows.length];
-        for (int r = 0; r < b.batchSize(); r++) {
-            for (int t = 0; t < b.length(); t++) {
-                out[t * b.batchSize() + r] = rows[r * b.length() + t];
-            }
+        for (int i = 0; i < rows.length; i++) {
+            out[timeMajor(i, b)] = rows[i];
         }
         return out;
     }
 
     private static float[] transpose(float[] rows, TextBatch b) {
         float[] out = new float[rows.length];
-        for (int r = 0; r < b.batchSize(); r++) {
-            for (int t = 0; t < b.length(); t++) {
-                out[t * b.batchSize() + r] = rows[r * b.length() + t];
-            }
+        for (int i = 0; i < rows.length; i++) {
+            out[timeMajor(i, b)] = rows[i];
         }
         return out;
+    }
+
+    /** Where row-major element {@code i} (row {@code i / length}, time {@code i % length}) goes time-major. */
+    private static int timeMajor(int i, TextBatch b) {
+        return (i % b.length()) * b.batchSize() + i / b.length();
     }
 }

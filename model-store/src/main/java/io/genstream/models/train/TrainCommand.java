@@ -44,11 +44,28 @@ public final class TrainCommand {
         if (!args.isEmpty() && args.get(0).equals(CatalogLstmCommand.MODEL)) {
             return CatalogLstmCommand.run(args, out, err);
         }
-        TrainOptions options;
-        Path dir;
+        return run(() -> {
+            TrainOptions options = TrainOptions.parse(args);
+            Path dir = prepareOutput(options);
+            return () -> train(options, dir, out);
+        }, err);
+    }
+
+    /** A training run whose arguments have been checked and whose output folder is ready. */
+    interface PreparedRun {
+        void train() throws IOException;
+    }
+
+    /** Parses a model's arguments and prepares its folder, throwing IllegalArgumentException for the user. */
+    interface RunPreparation {
+        PreparedRun prepare() throws IOException;
+    }
+
+    /** Runs a model's training; bad arguments are printed to {@code err} and give status 2. */
+    static int run(RunPreparation preparation, PrintStream err) {
+        PreparedRun run;
         try {
-            options = TrainOptions.parse(args);
-            dir = prepareOutput(options);
+            run = preparation.prepare();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -56,7 +73,7 @@ public final class TrainCommand {
             throw new UncheckedIOException(e);
         }
         try {
-            train(options, dir, out);
+            run.train();
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
