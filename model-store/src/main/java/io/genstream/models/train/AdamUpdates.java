@@ -39,6 +39,22 @@ final class AdamUpdates {
     }
 
     /**
+     * Adam's settings for one network.
+     *
+     * @param learningRate the step size (a constant, or a placeholder for a schedule)
+     * @param clipNorm when above 0, all gradients are scaled together so that their global L2 norm
+     *     is at most this (as recurrent networks need); 0 leaves them as they are
+     */
+    record Settings(Operand<TFloat32> learningRate, double beta1, double beta2, double clipNorm) {}
+
+    static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
+            List<ParameterSpec> specs, Settings settings, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return minimize(graph, tf, name, loss, vars, specs, settings::learningRate, settings.beta1(),
+                settings.beta2(), settings.clipNorm(), beta1Power, beta2Power);
+    }
+
+    /**
      * @param learningRate the step size: a constant, or a placeholder fed every step for a
      *     schedule. Made after the gradients, so that the digits-gan's graph stays, node for node,
      *     the one its published weights were trained with.
@@ -46,6 +62,14 @@ final class AdamUpdates {
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
             Supplier<Operand<TFloat32>> learningRate, double beta1Value, double beta2Value,
+            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return minimize(graph, tf, name, loss, vars, specs, learningRate, beta1Value, beta2Value, 0,
+                beta1Power, beta2Power);
+    }
+
+    private static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
+            Supplier<Operand<TFloat32>> learningRate, double beta1Value, double beta2Value, double clipNorm,
             Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Variable<TFloat32>> variables = vars.all();
         Gradients gradients = tf.gradients(loss, variables);
@@ -59,6 +83,7 @@ final class AdamUpdates {
         // update waits until every gradient of this loss has been computed.
         List<Op> allGradients = new ArrayList<>(gradients.dy());
         Ops afterGradients = tf.withControlDependencies(allGradients);
+        Operand<TFloat32> clipScale = clipNorm > 0 ? clipScale(tf, gradients, clipNorm) : null;
         List<Op> updates = new ArrayList<>();
         List<Op> initializers = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
@@ -67,11 +92,24 @@ final class AdamUpdates {
             Variable<TFloat32> v = slot(graph, tf, spec, "v");
             initializers.add(tf.assign(m, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
             initializers.add(tf.assign(v, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
-            Operand<TFloat32> grad = gradients.dy(i);
+            Operand<TFloat32> grad = clipScale == null ? gradients.dy(i) : tf.math.mul(gradients.<TFloat32>dy(i), clipScale);
             updates.add(afterGradients.train.applyAdam(
                     variables.get(i), m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad));
         }
         return new AdamUpdates(tf.withName(name).withControlDependencies(updates).noOp(), initializers);
+    }
+
+    /** {@code min(1, clipNorm / ‖g‖)} over all gradients together, so clipping keeps their direction. */
+    private static Operand<TFloat32> clipScale(Ops tf, Gradients gradients, double clipNorm) {
+        Operand<TFloat32> squares = null;
+        for (int i = 0; i < gradients.dy().size(); i++) {
+            Operand<TFloat32> g = gradients.dy(i);
+            Operand<TFloat32> sum = tf.reduceSum(tf.math.square(g), tf.range(tf.constant(0), tf.rank(g), tf.constant(1)));
+            squares = squares == null ? sum : tf.math.add(squares, sum);
+        }
+        Operand<TFloat32> norm = tf.math.sqrt(squares);
+        Operand<TFloat32> limit = tf.constant((float) clipNorm);
+        return tf.math.div(limit, tf.math.maximum(norm, limit));
     }
 
     private static Variable<TFloat32> slot(Graph graph, Ops tf, ParameterSpec spec, String moment) {

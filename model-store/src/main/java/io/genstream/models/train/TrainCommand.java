@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.genstream.models.data.DigitsDataset;
@@ -40,11 +41,31 @@ public final class TrainCommand {
 
     /** @return the process exit status: 0 done, 2 bad arguments or an occupied output folder */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        TrainOptions options;
-        Path dir;
+        if (!args.isEmpty() && args.get(0).equals(CatalogLstmCommand.MODEL)) {
+            return CatalogLstmCommand.run(args, out, err);
+        }
+        return run(() -> {
+            TrainOptions options = TrainOptions.parse(args);
+            Path dir = prepareOutput(options);
+            return () -> train(options, dir, out);
+        }, err);
+    }
+
+    /** A training run whose arguments have been checked and whose output folder is ready. */
+    interface PreparedRun {
+        void train() throws IOException;
+    }
+
+    /** Parses a model's arguments and prepares its folder, throwing IllegalArgumentException for the user. */
+    interface RunPreparation {
+        PreparedRun prepare() throws IOException;
+    }
+
+    /** Runs a model's training; bad arguments are printed to {@code err} and give status 2. */
+    static int run(RunPreparation preparation, PrintStream err) {
+        PreparedRun run;
         try {
-            options = TrainOptions.parse(args);
-            dir = prepareOutput(options);
+            run = preparation.prepare();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -52,7 +73,7 @@ public final class TrainCommand {
             throw new UncheckedIOException(e);
         }
         try {
-            train(options, dir, out);
+            run.train();
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,19 +125,25 @@ public final class TrainCommand {
 
     /** The version folder, empty and ready: {@code --out}, or the next version under {@code --root}. */
     private static Path prepareOutput(TrainOptions options) throws IOException {
-        Path dir = options.out().orElseGet(() -> options.root().resolve(options.model()).resolve(nextVersion(options)));
-        prepare(dir, options.overwrite());
+        return prepareOutput(options.model(), options.out(), options.root(), options.version(), options.overwrite());
+    }
+
+    /** As {@link #prepareOutput(TrainOptions)}, for any model's options. */
+    static Path prepareOutput(String model, Optional<Path> out, Path root, Optional<String> version, boolean overwrite)
+            throws IOException {
+        Path dir = out.orElseGet(() -> root.resolve(model).resolve(nextVersion(model, root, version)));
+        prepare(dir, overwrite);
         return dir;
     }
 
-    private static String nextVersion(TrainOptions options) {
-        if (options.version().isPresent()) {
-            return options.version().get();
+    private static String nextVersion(String model, Path root, Optional<String> version) {
+        if (version.isPresent()) {
+            return version.get();
         }
-        if (!Files.isDirectory(options.root())) {
+        if (!Files.isDirectory(root)) {
             return "1";
         }
-        return ModelRegistry.open(options.root()).latest(options.model())
+        return ModelRegistry.open(root).latest(model)
                 .map(ModelVersion::version)
                 .map(v -> {
                     if (!v.matches("\\d+")) {
@@ -142,7 +169,7 @@ public final class TrainCommand {
         Files.createDirectories(dir);
     }
 
-    private static long savedModelBytes(Path dir) throws IOException {
+    static long savedModelBytes(Path dir) throws IOException {
         long total = 0;
         for (String file : SavedModelFiles.list(dir)) {
             total += Files.size(dir.resolve(file));
@@ -150,7 +177,7 @@ public final class TrainCommand {
         return total;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
