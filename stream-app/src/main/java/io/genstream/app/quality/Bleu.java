@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * BLEU-4 (Papineni et al. 2002): the geometric mean of the clipped 1- to 4-gram precisions times a brevity
  * penalty, over {@link WordTokenizer} tokens; see {@link BleuStatistics} for the exact formula. 1 for a hypothesis
- * that equals a reference (4 tokens or more), 0 for one that shares no word with any.
+ * that equals a reference (unsmoothed, only from 4 tokens on: a shorter one has no 4-gram), 0 for one that shares
+ * no word with any.
  *
  * <p>Sentence BLEU of a short text is 0 whenever one of its 4-gram precisions is, so the per-item score is
  * smoothed: {@link Smoothing#ADD_ONE} is BLEU+1 of Lin and Och 2004 ("ORANGE: a Method for Evaluating Automatic

@@ -11,9 +11,10 @@ import java.util.OptionalDouble;
  *
  * <p>Each comparison costs a pass over every other text, so at most {@code maxTexts} texts take part: all of them
  * when there are no more, else a sample drawn by {@code java.util.Random(seed)}, and each sampled text is scored
- * against the other sampled ones. Scores are BLEU-4 with {@link Bleu.Smoothing#ADD_ONE} (Texygen used NLTK's
- * method 1; the per-item {@code bleu} score here uses add-one, and the two should agree). A text without tokens
- * scores 0. Fewer than two texts have no "others": the result is empty.
+ * against the other sampled ones. Scores are BLEU-4 with {@link Bleu.Smoothing#ADD_ONE}, the smoothing of the
+ * per-item {@code bleu} score, so the two read on one scale (Texygen used NLTK's method 1, so its figures differ
+ * a little for short texts). A text without tokens scores 0. Fewer than two texts have no "others": the result is
+ * empty.
  */
 public final class SelfBleu {
 
