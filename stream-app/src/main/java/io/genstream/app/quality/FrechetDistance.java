@@ -13,10 +13,11 @@ package io.genstream.app.quality;
  * similar to the symmetric positive semi-definite {@code M = S1^(1/2) S2 S1^(1/2)}
  * ({@code S1 S2 = S1^(1/2) M S1^(-1/2)}), and by continuity they share their eigenvalues for semi-definite S1 too.
  * So {@code Tr((S1 S2)^(1/2)) = sum_i sqrt(lambda_i(M))}. Both S1^(1/2) and the eigenvalues of M come from the
- * Jacobi eigendecomposition of symmetric matrices ({@link SymmetricEigen}); eigenvalues within rounding error of
- * zero ({@link SymmetricEigen#roundingFloor()}), including those that rounding pushes a little below it, count as
- * zero. This stays well defined for singular covariances (fewer samples than
- * dimensions), where the usual {@code scipy.linalg.sqrtm} route needs an epsilon on the diagonal.
+ * eigendecomposition of symmetric matrices ({@link SymmetricEigen}); eigenvalues within rounding error of zero
+ * ({@link SymmetricEigen#roundingFloor()}), including those that rounding pushes a little below it, count as zero.
+ * This stays real and well defined for singular covariances (fewer samples than dimensions), where the general
+ * square root of the non-symmetric S1 S2 that FID code usually takes ({@code scipy.linalg.sqrtm}) can turn complex
+ * and is patched with an epsilon on the diagonal.
  */
 public final class FrechetDistance {
 
