@@ -28,18 +28,18 @@ class DiversityTest {
     @Test
     void estimatesTheMeanFromASeededSampleOfPairs() {
         // Points 0, 1, ..., n-1 on a line: the mean of |i - j| over pairs i < j is (n + 1) / 3
-        // (sum over d = 1..n-1 of d (n - d), divided by n (n - 1) / 2). For n = 2000: 667.
-        int n = 2000;
+        // (sum over d = 1..n-1 of d (n - d), divided by n (n - 1) / 2). For n = 1000: 333.67.
+        int n = 1000;
         double[][] line = new double[n][];
         for (int i = 0; i < n; i++) {
             line[i] = new double[] {i};
         }
         double exact = Diversity.meanPairwiseDistance(line).getAsDouble();
         assertThat(exact).isCloseTo((n + 1) / 3.0, within(1e-6));
-        // 20 000 sampled pairs of ~2 million: |i - j| has standard deviation ~ n/sqrt(18) = 471, so the estimate's
-        // standard error is ~3.3; 20 (6 standard errors) bounds it.
+        // 20 000 sampled pairs of ~500 000: |i - j| has standard deviation ~ n/sqrt(18) = 236, so the estimate's
+        // standard error is ~1.7; 10 (6 standard errors) bounds it.
         double sampled = Diversity.meanPairwiseDistance(line, 20_000, 11).getAsDouble();
-        assertThat(sampled).isCloseTo(exact, within(20.0)).isNotEqualTo(exact);
+        assertThat(sampled).isCloseTo(exact, within(10.0)).isNotEqualTo(exact);
         assertThat(Diversity.meanPairwiseDistance(line, 20_000, 11).getAsDouble()).isEqualTo(sampled);
         assertThat(Diversity.meanPairwiseDistance(line, 20_000, 12).getAsDouble()).isNotEqualTo(sampled);
     }
