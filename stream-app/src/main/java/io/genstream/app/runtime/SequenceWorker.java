@@ -53,10 +53,13 @@ final class SequenceWorker implements WorkerPool.Worker {
                     step();
                 }
             }
-            failAll(active, "closed while this sequence was being generated");
+            failHeld("closed while this sequence was being generated");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failAll(active, "worker interrupted while this sequence was being generated");
+            failHeld("worker interrupted while this sequence was being generated");
+        } catch (RuntimeException | Error e) { // a bug or a JVM in trouble: no caller may be left waiting
+            failHeld("worker stopped by " + e);
+            throw e;
         }
     }
 
@@ -183,12 +186,10 @@ final class SequenceWorker implements WorkerPool.Worker {
         return finished;
     }
 
-    private void failAll(List<ActiveSequence> sequences, String why) {
-        BatcherClosedException closed = new BatcherClosedException("batcher '" + batcherName + "' " + why);
-        for (ActiveSequence sequence : sequences) {
-            sequence.fail(closed);
-        }
-        sequences.clear();
+    /** Fails every sequence this worker holds; the worker is stopping. */
+    private void failHeld(String why) {
+        failInFlight(new BatcherClosedException("batcher '" + batcherName + "' " + why));
+        active.clear();
         held = List.of();
     }
 

@@ -17,8 +17,8 @@ class ContinuousBatchingBenchTest {
 
     @Test
     void bothRunsGenerateTheSameTokensAndOnlyTheContinuousOneSharesSteps() throws Exception {
-        ContinuousBatchingBench.Comparison comparison =
-                ContinuousBatchingBench.compare(new ChainModel(64), 8, 8, REQUESTS, ContinuousBatchingBenchTest::request);
+        ContinuousBatchingBench.Comparison comparison = ContinuousBatchingBench.compare(
+                new ChainModel(64), 8, 8, REQUESTS, ContinuousBatchingBenchTest::request);
 
         long expectedTokens = 0;
         for (int i = 0; i < REQUESTS; i++) {

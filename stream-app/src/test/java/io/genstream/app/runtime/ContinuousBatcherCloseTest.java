@@ -52,6 +52,7 @@ class ContinuousBatcherCloseTest {
 
         batcher.close(); // the gate never opens: close must still return, and the caller must still hear
 
-        assertThat(awaitFailure(stuck)).isInstanceOf(BatcherClosedException.class).hasMessageContaining("still running");
+        assertThat(awaitFailure(stuck))
+                .isInstanceOf(BatcherClosedException.class).hasMessageContaining("still running");
     }
 }

@@ -8,6 +8,7 @@ import static io.genstream.app.runtime.GreedyChooser.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genstream.app.runtime.TokenChooser.Choice;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,39 @@ class ContinuousBatcherFailureTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("token " + ChainModel.VOCABULARY);
             assertThat(await(futures.get(2)).tokens()).containsExactly(ChainModel.greedy(new int[] {3}, 5));
             assertThat(schedule(model)).containsExactly("P[1, 2, 3]", "S[1, 3]", "S[1, 3]", "S[3]", "S[3]");
+        }
+    }
+
+    @Test
+    void modelReturningTooFewRowsFailsItsCallRatherThanMisplacingResults() throws Exception {
+        ChainModel chain = new ChainModel(64);
+        SequenceModel dropsARow = new SequenceModel() {
+            @Override
+            public Output prefill(int[][] tokens, int[] lengths) throws Exception {
+                return chain.prefill(tokens, lengths);
+            }
+
+            @Override
+            public Output step(int[] tokens, int[] positions, float[][] states) throws Exception {
+                Output full = chain.step(tokens, positions, states);
+                int rows = full.logits().length - 1;
+                return new Output(Arrays.copyOf(full.logits(), rows), Arrays.copyOf(full.states(), rows));
+            }
+
+            @Override
+            public int maxLength() {
+                return chain.maxLength();
+            }
+        };
+        try (ContinuousBatcher batcher = unpadded("rows-test", 4, dropsARow).build()) {
+            List<CompletableFuture<GeneratedSequence>> futures = batcher.submitAll(List.of(
+                    request(4, 1), request(4, 2), request(1, 3)));
+
+            for (CompletableFuture<GeneratedSequence> future : futures.subList(0, 2)) {
+                assertThat(awaitFailure(future)).isInstanceOf(BatchFailedException.class)
+                        .cause().hasMessageContaining("1 logits rows and 1 state rows for 2 rows");
+            }
+            assertThat(await(futures.get(2)).tokens()).hasSize(1); // it finished at the prefill, before the step
         }
     }
 }

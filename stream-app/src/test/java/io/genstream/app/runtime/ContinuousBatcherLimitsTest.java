@@ -26,6 +26,7 @@ class ContinuousBatcherLimitsTest {
             CompletableFuture<GeneratedSequence> active = batcher.submit(request(2, 1));
             assertThat(model.awaitEntered(1)).isTrue(); // the worker holds it; the queue is empty
             CompletableFuture<GeneratedSequence> waiting = batcher.submit(request(2, 2));
+            assertThat(batcher.activeSequences()).isEqualTo(1);
 
             assertThatThrownBy(() -> batcher.submitAll(List.of(request(2, 3), request(2, 4))))
                     .isInstanceOfSatisfying(CapacityExceededException.class, e -> {
