@@ -7,15 +7,24 @@ import io.genstream.app.runtime.GeneratedSequence;
 import io.genstream.avro.ContentKind;
 import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.PromptEvent;
+import io.genstream.app.quality.TextItemScores;
+import io.genstream.models.text.CatalogGrammar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The content record of one generated text: the prompt as the model read it followed by what the
  * model wrote (without its end-of-text mark or the stop string that ended it), what reproduces it,
- * its scores and timings. Shared by the topology and the benchmark.
+ * its timings and its per-item scores: {@code tokens}, {@code meanLogProb}, {@code droppedChars}
+ * (when some were), {@value #GRAMMAR_VALID}, {@value #CONTEXT_VALID} (with a context), and those of
+ * {@link TextItemScores} (distinct-n, repetition; BLEU and ROUGE-L with a reference).
  */
 public final class TextContent {
+
+    /** 1 when the text belongs to the catalog grammar ({@link CatalogGrammar#isValid(String)}), else 0. */
+    public static final String GRAMMAR_VALID = "grammarValid";
+    /** 1 when it also fits the request's context (names its item, category, features), else 0. */
+    public static final String CONTEXT_VALID = "contextValid";
 
     private TextContent() {}
 
@@ -30,6 +39,14 @@ public final class TextContent {
         if (plan.droppedChars() > 0) {
             scores.put("droppedChars", (double) plan.droppedChars());
         }
+        String text = plan.promptText() + completion(model, plan, sequence);
+        scores.putAll(TextItemScores.of(text, event.getReference()));
+        // The catalog models write recommendation blurbs: does this one belong to their grammar,
+        // and does it speak of the item, category and features it was asked about?
+        scores.put(GRAMMAR_VALID, CatalogGrammar.isValid(text) ? 1.0 : 0.0);
+        if (event.getContext() != null && !event.getContext().isEmpty()) {
+            scores.put(CONTEXT_VALID, CatalogGrammar.isValid(text, event.getContext()) ? 1.0 : 0.0);
+        }
         return GeneratedContent.newBuilder()
                 .setRequestId(event.getRequestId())
                 .setIndex(0)
@@ -37,7 +54,7 @@ public final class TextContent {
                 .setModelName(model.name())
                 .setModelVersion(model.version())
                 .setKind(ContentKind.TEXT)
-                .setText(plan.promptText() + completion(model, plan, sequence))
+                .setText(text)
                 .setImage(null)
                 .setSeed(plan.seed())
                 .setLabel(null)

@@ -115,6 +115,10 @@ class PromptTopologyTest {
             assertThat(text.getText()).startsWith("this").hasSizeGreaterThan(10).doesNotContain("\n");
             assertThat(text.getScores().get("tokens")).isBetween(1.0, 100.0);
             assertThat(text.getScores().get("meanLogProb")).isNegative().isGreaterThan(-5.0);
+            assertThat(text.getScores()).containsKeys("grammarValid", "contextValid", "distinct1", "distinct2",
+                    "repetition").doesNotContainKeys("bleu", "rougeL");
+            assertThat(text.getScores().get("grammarValid"))
+                    .isEqualTo(CatalogGrammar.isValid(text.getText()) ? 1.0 : 0.0);
             assertThat(text.getEmittedAt()).isEqualTo(Instant.parse("2026-11-22T12:00:00Z").toEpochMilli());
         }
         assertThat(deadLetters.isEmpty()).isTrue();
@@ -208,6 +212,15 @@ class PromptTopologyTest {
         assertThat(content.readValuesToList()).extracting(GeneratedContent::getRequestId).containsExactly("fine");
         assertThat(registry.get("genstream.rejected").tag("reason", "INVALID_PARAMETER").counter().count())
                 .isEqualTo(5.0);
+    }
+
+    @Test
+    void aReferenceAddsBleuAndRougeL() throws Exception {
+        GeneratedContent text = generate(List.of(PromptEvents.valid("ref").setContext(RUNNER_SHOES)
+                .setTemperature(0f).setReference("this trail shoe is light, made for runners.").build())).get("ref");
+
+        assertThat(text.getScores().get("bleu")).isBetween(0.0, 1.0);
+        assertThat(text.getScores().get("rougeL")).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
     }
 
     @Test
