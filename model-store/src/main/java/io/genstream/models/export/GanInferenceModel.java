@@ -111,7 +111,7 @@ public final class GanInferenceModel implements AutoCloseable {
      * deterministic order, the same model gives the same bytes, and so the same SHA-256 in the
      * manifest, every time it is exported.
      */
-    static void rewriteDeterministically(Path savedModelPb) throws IOException {
+    public static void rewriteDeterministically(Path savedModelPb) throws IOException {
         SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
         try (OutputStream file = Files.newOutputStream(savedModelPb)) {
             CodedOutputStream out = CodedOutputStream.newInstance(file);

@@ -20,7 +20,7 @@ import io.genstream.models.gan.ParameterSpec;
  * slots per variable, and TF's fused {@code ApplyAdam} kernel. The bias-correction powers
  * β1^t, β2^t are fed from Java, so the step count lives in the trainer and not in the graph.
  */
-final class AdamUpdates {
+public final class AdamUpdates {
 
     private final Op train;
     private final List<Op> slotInitializers;
@@ -33,11 +33,22 @@ final class AdamUpdates {
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
             List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return minimize(graph, tf, name, loss, vars, specs, tf.constant((float) config.learningRate()),
+                config.beta1(), config.beta2(), beta1Power, beta2Power);
+    }
+
+    /**
+     * The same for any network, with the step size as an operand: a placeholder fed per step is
+     * how a trainer schedules the learning rate (warm-up, decay) from Java.
+     */
+    public static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
+            Operand<TFloat32> lr, double beta1Value, double beta2Value,
+            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Variable<TFloat32>> variables = vars.all();
         Gradients gradients = tf.gradients(loss, variables);
-        Operand<TFloat32> lr = tf.constant((float) config.learningRate());
-        Operand<TFloat32> beta1 = tf.constant((float) config.beta1());
-        Operand<TFloat32> beta2 = tf.constant((float) config.beta2());
+        Operand<TFloat32> beta1 = tf.constant((float) beta1Value);
+        Operand<TFloat32> beta2 = tf.constant((float) beta2Value);
         Operand<TFloat32> epsilon = tf.constant(1e-8f);
         // Variables are TF1 reference variables, updated in place: an update that ran while the
         // backward pass still reads that variable (e.g. a layer's kernel, needed for the gradient
@@ -66,12 +77,12 @@ final class AdamUpdates {
     }
 
     /** Runs one Adam step for every variable of the network. */
-    Op train() {
+    public Op train() {
         return train;
     }
 
     /** Zero the moment slots. */
-    List<Op> slotInitializers() {
+    public List<Op> slotInitializers() {
         return slotInitializers;
     }
 }
