@@ -55,13 +55,13 @@ public record GptConfig(
 
     /** The configuration of the published catalog-gpt model. */
     public static GptConfig standard() {
-        return new GptConfig(128, 128, 4, 2, 512, 3000, 32, 2e-3, 200, 0.1, 0.9, 0.99,
+        return new GptConfig(160, 96, 4, 2, 384, 2400, 32, 2e-3, 200, 0.1, 0.9, 0.99,
                 1L, 20_240_701L, 40_000, 2_000, 2, 100);
     }
 
     /** Small and short enough for unit tests (seconds); it has not learned the grammar. */
     public static GptConfig tiny() {
-        return new GptConfig(128, 16, 2, 2, 32, 3, 4, 1e-3, 1, 0.1, 0.9, 0.99, 7L, 11L, 64, 16, 1, 1);
+        return new GptConfig(160, 16, 2, 2, 32, 3, 4, 1e-3, 1, 0.1, 0.9, 0.99, 7L, 11L, 64, 16, 1, 1);
     }
 
     public GptArchitecture architecture(int vocabularySize) {

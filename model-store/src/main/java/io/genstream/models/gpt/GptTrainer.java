@@ -15,10 +15,11 @@ import org.tensorflow.types.TInt32;
 import io.genstream.models.tf.SessionConfigs;
 import io.genstream.models.tf.TensorCopies;
 import io.genstream.models.tf.TensorFlowNatives;
+import io.genstream.models.text.TextBatchSampler;
 
 /**
  * Trains catalog-gpt by teacher forcing: per step one Adam update on a batch of whole sequences
- * (see {@link SequenceBatches}), with the learning rate of {@link GptConfig#learningRate}.
+ * (see {@link BlurbTargets}), with the learning rate of {@link GptConfig#learningRate}.
  * Starting weights and batch order come from {@link GptConfig#seed()} and the session runs on a
  * pinned number of threads, so a run can be repeated exactly.
  */
@@ -36,26 +37,27 @@ public final class GptTrainer {
     }
 
     /**
-     * @param data training sequences, each at most {@code maxLength + 1} tokens
-     * @param heldOut sequences whose mean masked loss is measured at the end (may be empty)
+     * @param batches whole training sequences ({@link TextBatchSampler.Mode#WHOLE_SEQUENCES}), rows
+     *     {@code maxLength} long
+     * @param contextEndId the id that closes a context prefix (see {@link BlurbTargets})
      * @param checkpointPrefix where to save the final weights as a TF checkpoint
      */
-    public TrainedGpt train(List<TrainingSequence> data, List<TrainingSequence> heldOut, String checkpointPrefix) {
+    public TrainedGpt train(TextBatchSampler batches, int contextEndId, String checkpointPrefix) {
         TensorFlowNatives.ensureLocated();
         try (Graph graph = new Graph()) {
             GptTrainingGraph g = new GptTrainingGraph(graph, config, arch);
             try (Session session = new Session(graph, SessionConfigs.pinnedThreads(config.threads()))) {
                 session.runner().addTarget(g.initialize).run().close();
                 List<GptLossRecord> losses = new ArrayList<>();
-                double seconds = loop(session, g, new SequenceBatches(data, config.batchSize(), arch.maxLength(), config.seed()), losses);
-                double heldOutLoss = heldOut.isEmpty() ? Double.NaN : heldOutLoss(session, g, heldOut);
+                double seconds = loop(session, g, batches, contextEndId, losses);
                 session.save(checkpointPrefix);
-                return new TrainedGpt(config, arch, checkpointPrefix, losses, seconds, heldOutLoss);
+                return new TrainedGpt(config, arch, checkpointPrefix, losses, seconds);
             }
         }
     }
 
-    private double loop(Session session, GptTrainingGraph g, SequenceBatches batches, List<GptLossRecord> losses) {
+    private double loop(Session session, GptTrainingGraph g, TextBatchSampler batches, int contextEndId,
+            List<GptLossRecord> losses) {
         double sum = 0;
         long start = System.nanoTime();
         for (int step = 1; step <= config.steps(); step++) {
@@ -64,7 +66,7 @@ public final class GptTrainer {
                     TFloat32 b1 = TensorCopies.scalar((float) Math.pow(config.beta1(), step));
                     TFloat32 b2 = TensorCopies.scalar((float) Math.pow(config.beta2(), step))) {
                 sum += run(session.runner().addTarget(g.train).feed(g.learningRate, rate)
-                        .feed(g.beta1Power, b1).feed(g.beta2Power, b2), g, batches.next());
+                        .feed(g.beta1Power, b1).feed(g.beta2Power, b2), g, BlurbTargets.of(batches.next(), contextEndId));
             }
             if (step % config.logEvery() == 0 || step == config.steps()) {
                 int window = step % config.logEvery() == 0 ? config.logEvery() : step % config.logEvery();
@@ -78,26 +80,8 @@ public final class GptTrainer {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Mean loss per predicted character over {@code heldOut}, in chunks of the batch size. */
-    private double heldOutLoss(Session session, GptTrainingGraph g, List<TrainingSequence> heldOut) {
-        double total = 0;
-        double weight = 0;
-        for (int start = 0; start < heldOut.size(); start += config.batchSize()) {
-            TrainingSequence[] rows = heldOut.subList(start, Math.min(heldOut.size(), start + config.batchSize()))
-                    .toArray(TrainingSequence[]::new);
-            SequenceBatches.Batch batch = SequenceBatches.pad(rows, arch.maxLength());
-            double w = 0;
-            for (float v : batch.weights()) {
-                w += v;
-            }
-            total += run(session.runner(), g, batch) * w;
-            weight += w;
-        }
-        return total / weight;
-    }
-
     /** Feeds one batch, fetches the loss (and runs whatever targets the runner already has). */
-    private static float run(Session.Runner runner, GptTrainingGraph g, SequenceBatches.Batch batch) {
+    private static float run(Session.Runner runner, GptTrainingGraph g, BlurbTargets.Batch batch) {
         Shape shape = Shape.of(batch.rows(), batch.width());
         try (TInt32 inputs = TInt32.tensorOf(shape, DataBuffers.of(batch.inputs(), true, false));
                 TInt32 targets = TInt32.tensorOf(shape, DataBuffers.of(batch.targets(), true, false));

@@ -11,15 +11,13 @@ import java.util.List;
  *     variable name into the export graph
  * @param losses loss records, one per {@code logEvery} steps
  * @param wallSeconds training time, data generation and graph building excluded
- * @param heldOutLoss mean loss per predicted character on the held-out sequences (NaN if none)
  */
 public record TrainedGpt(
         GptConfig config,
         GptArchitecture architecture,
         String checkpointPrefix,
         List<GptLossRecord> losses,
-        double wallSeconds,
-        double heldOutLoss) {
+        double wallSeconds) {
 
     public GptLossRecord finalLoss() {
         return losses.get(losses.size() - 1);

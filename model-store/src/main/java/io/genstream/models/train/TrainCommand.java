@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.genstream.models.data.DigitsDataset;
@@ -40,6 +41,9 @@ public final class TrainCommand {
 
     /** @return the process exit status: 0 done, 2 bad arguments or an occupied output folder */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals(CatalogGptCommand.MODEL)) {
+            return CatalogGptCommand.run(args, out, err);
+        }
         TrainOptions options;
         Path dir;
         try {
@@ -95,19 +99,25 @@ public final class TrainCommand {
 
     /** The version folder, empty and ready: {@code --out}, or the next version under {@code --root}. */
     private static Path prepareOutput(TrainOptions options) throws IOException {
-        Path dir = options.out().orElseGet(() -> options.root().resolve(options.model()).resolve(nextVersion(options)));
-        prepare(dir, options.overwrite());
+        return prepareOutput(options.model(), options.out(), options.root(), options.version(), options.overwrite());
+    }
+
+    /** The same for any model: {@code out}, or {@code <root>/<model>/<version or the next one>}. */
+    static Path prepareOutput(String model, Optional<Path> out, Path root, Optional<String> version, boolean overwrite)
+            throws IOException {
+        Path dir = out.orElseGet(() -> root.resolve(model).resolve(nextVersion(model, root, version)));
+        prepare(dir, overwrite);
         return dir;
     }
 
-    private static String nextVersion(TrainOptions options) {
-        if (options.version().isPresent()) {
-            return options.version().get();
+    private static String nextVersion(String model, Path root, Optional<String> version) {
+        if (version.isPresent()) {
+            return version.get();
         }
-        if (!Files.isDirectory(options.root())) {
+        if (!Files.isDirectory(root)) {
             return "1";
         }
-        return ModelRegistry.open(options.root()).latest(options.model())
+        return ModelRegistry.open(root).latest(model)
                 .map(ModelVersion::version)
                 .map(v -> {
                     if (!v.matches("\\d+")) {
@@ -133,7 +143,7 @@ public final class TrainCommand {
         Files.createDirectories(dir);
     }
 
-    private static long savedModelBytes(Path dir) throws IOException {
+    static long savedModelBytes(Path dir) throws IOException {
         long total = 0;
         for (String file : SavedModelFiles.list(dir)) {
             total += Files.size(dir.resolve(file));
@@ -141,7 +151,7 @@ public final class TrainCommand {
         return total;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
