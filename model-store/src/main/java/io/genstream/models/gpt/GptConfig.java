@@ -1,5 +1,7 @@
 package io.genstream.models.gpt;
 
+import java.util.stream.IntStream;
+
 /**
  * Everything that decides a catalog-gpt training run besides the vocabulary (which fixes the
  * vocabulary size). Two runs with equal configs on the same machine kind give the same weights.
@@ -46,9 +48,9 @@ public record GptConfig(
         int logEvery) {
 
     public GptConfig {
-        if (steps < 1 || batchSize < 1 || peakLearningRate <= 0 || warmupSteps < 0
-                || finalLearningRateFraction < 0 || finalLearningRateFraction > 1
-                || dataSize < 1 || heldOutSize < 1 || threads < 1 || logEvery < 1) {
+        int smallest = IntStream.of(steps, batchSize, dataSize, heldOutSize, threads, logEvery).min().orElseThrow();
+        boolean rates = peakLearningRate > 0 && warmupSteps >= 0 && finalLearningRateFraction >= 0 && finalLearningRateFraction <= 1;
+        if (smallest < 1 || !rates) {
             throw new IllegalArgumentException("invalid GPT config: " + this);
         }
     }

@@ -2,7 +2,6 @@ package io.genstream.models.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,24 +42,11 @@ final class CatalogGptCommand {
 
     private CatalogGptCommand() {}
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        CatalogGptOptions options;
-        Path dir;
-        try {
-            options = CatalogGptOptions.parse(args);
-            dir = TrainCommand.prepareOutput(MODEL, options.out(), options.root(), options.version(), options.overwrite());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            train(options.config(), dir, out);
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Checks the arguments and prepares the version folder (see {@link TrainCommand#execute}). */
+    static TrainCommand.Job prepare(List<String> args, PrintStream out) throws IOException {
+        CatalogGptOptions options = CatalogGptOptions.parse(args);
+        Path dir = TrainCommand.prepareOutput(MODEL, options.out(), options.root(), options.version(), options.overwrite());
+        return () -> train(options.config(), dir, out);
     }
 
     static void train(GptConfig config, Path dir, PrintStream out) throws IOException {

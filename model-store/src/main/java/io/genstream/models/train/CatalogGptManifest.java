@@ -1,15 +1,13 @@
 package io.genstream.models.train;
 
+import static io.genstream.models.train.ManifestEntries.round;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.tensorflow.TensorFlow;
 
 import io.genstream.models.gpt.GptArchitecture;
 import io.genstream.models.gpt.GptConfig;
@@ -63,13 +61,9 @@ final class CatalogGptManifest {
         training.put("losses", trained.losses().stream()
                 .map(r -> List.of(r.step(), round(r.loss()), r.learningRate(), round(r.seconds()))).toList());
         training.put("lossesColumns", List.of("step", "loss", "learningRate", "seconds"));
-        training.put("tensorflowVersion", TensorFlow.version());
-        training.put("machineCores", Runtime.getRuntime().availableProcessors());
-        training.put("javaVersion", System.getProperty("java.version"));
-        training.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ManifestEntries.putEnvironment(training);
 
-        Map<String, Object> figures = new LinkedHashMap<>();
-        evaluation.forEach((k, v) -> figures.put(k, v instanceof Double d ? round(d) : v));
+        Map<String, Object> figures = ManifestEntries.rounded(evaluation);
         figures.put("sampleSeed", "row i of the held-out contexts draws from new java.util.Random(" + CatalogGptCommand.SAMPLE_SEED + " + i)");
 
         return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, GptSignatures.describe(arch),
@@ -90,9 +84,5 @@ final class CatalogGptManifest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e6) / 1e6;
     }
 }

@@ -1,12 +1,10 @@
 package io.genstream.models.train;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import static io.genstream.models.train.ManifestEntries.round;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.tensorflow.TensorFlow;
 
 import io.genstream.models.export.GanSignatures;
 import io.genstream.models.gan.GanArchitecture;
@@ -46,20 +44,12 @@ final class DigitsGanManifest {
                 .map(r -> List.of(r.step(), round(r.discriminatorLoss()), round(r.generatorLoss()), round(r.seconds())))
                 .toList());
         training.put("lossesColumns", List.of("step", "discriminatorLoss", "generatorLoss", "seconds"));
-        training.put("tensorflowVersion", TensorFlow.version());
-        training.put("machineCores", Runtime.getRuntime().availableProcessors());
-        training.put("javaVersion", System.getProperty("java.version"));
-        training.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ManifestEntries.putEnvironment(training);
 
-        Map<String, Object> figures = new LinkedHashMap<>();
-        evaluation.forEach((k, v) -> figures.put(k, v instanceof Double d ? round(d) : v));
+        Map<String, Object> figures = ManifestEntries.rounded(evaluation);
 
         return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL,
                 GanSignatures.describe(config.latentDim(), GanArchitecture.IMAGE_SIZE),
                 properties, Map.of(), training, figures);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e6) / 1e6;
     }
 }

@@ -42,13 +42,32 @@ public final class TrainCommand {
     /** @return the process exit status: 0 done, 2 bad arguments or an occupied output folder */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.get(0).equals(CatalogGptCommand.MODEL)) {
-            return CatalogGptCommand.run(args, out, err);
+            return execute(() -> CatalogGptCommand.prepare(args, out), err);
         }
-        TrainOptions options;
-        Path dir;
+        return execute(() -> {
+            TrainOptions options = TrainOptions.parse(args);
+            Path dir = prepareOutput(options);
+            return () -> train(options, dir, out);
+        }, err);
+    }
+
+    /** A training run whose arguments have been checked and whose output folder is ready. */
+    @FunctionalInterface
+    interface Job {
+        void run() throws IOException;
+    }
+
+    /** Parses the arguments and prepares the output folder; {@link IllegalArgumentException} for the user. */
+    @FunctionalInterface
+    interface JobPlanner {
+        Job plan() throws IOException;
+    }
+
+    /** Plans and runs a job: a bad argument or an occupied folder is exit status 2, with its message. */
+    static int execute(JobPlanner planner, PrintStream err) {
+        Job job;
         try {
-            options = TrainOptions.parse(args);
-            dir = prepareOutput(options);
+            job = planner.plan();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -56,7 +75,7 @@ public final class TrainCommand {
             throw new UncheckedIOException(e);
         }
         try {
-            train(options, dir, out);
+            job.run();
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

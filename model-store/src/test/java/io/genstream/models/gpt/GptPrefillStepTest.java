@@ -20,6 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.framework.NodeDef;
 import org.tensorflow.proto.framework.SavedModel;
 
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
 import io.genstream.models.manifest.SavedModelFiles;
 import io.genstream.models.tf.TensorCopies;
 import io.genstream.models.tf.TensorFlowNatives;
@@ -157,6 +164,41 @@ class GptPrefillStepTest {
                 }
             }
         }
+    }
+
+    /** The serving side runs the model through DJL's TensorFlow engine, feeding tensors by signature name. */
+    @Test
+    void djlServesTheSamePrefillAndStepAsTensorFlowJava() throws Exception {
+        int[] prompt = Arrays.copyOf(sequences(1, 6).get(0), 7);
+        try (GptSavedModel.Next expectedPrefill = model.prefill(new int[][] {prompt});
+                GptSavedModel.Next expectedStep = model.step(new int[] {3}, new int[] {7}, expectedPrefill.state());
+                ZooModel<NDList, NDList> prefill = djl(GptSignatures.PREFILL);
+                ZooModel<NDList, NDList> step = djl(GptSignatures.STEP);
+                Predictor<NDList, NDList> prefiller = prefill.newPredictor();
+                Predictor<NDList, NDList> stepper = step.newPredictor();
+                NDManager manager = NDManager.newBaseManager()) {
+            NDArray length = manager.create(new int[] {prompt.length});
+            length.setName(GptSignatures.LENGTH);
+            NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
+            tokens.setName(GptSignatures.TOKENS);
+            NDList prefilled = prefiller.predict(new NDList(length, tokens));
+            assertClose(prefilled.get(GptSignatures.LOGITS).toFloatArray(), expectedPrefill.logits()[0], "DJL prefill logits");
+
+            NDArray state = prefilled.get(GptSignatures.STATE);
+            state.setName(GptSignatures.STATE);
+            NDArray token = manager.create(new int[] {3});
+            token.setName(GptSignatures.TOKEN);
+            NDArray position = manager.create(new int[] {7});
+            position.setName(GptSignatures.POSITION);
+            NDList stepped = stepper.predict(new NDList(state, token, position));
+            assertClose(stepped.get(GptSignatures.LOGITS).toFloatArray(), expectedStep.logits()[0], "DJL step logits");
+            assertClose(stepped.get(GptSignatures.STATE).toFloatArray(), TensorCopies.toFloats(expectedStep.state()), "DJL step state");
+        }
+    }
+
+    private static ZooModel<NDList, NDList> djl(String signature) throws Exception {
+        return Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(modelDir).optEngine("TensorFlow")
+                .optOption("SignatureDefKey", signature).optTranslator(new NoopTranslator()).build().loadModel();
     }
 
     @Test

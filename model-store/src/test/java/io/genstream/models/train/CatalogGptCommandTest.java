@@ -2,9 +2,6 @@ package io.genstream.models.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,17 +22,11 @@ class CatalogGptCommandTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return TrainCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final CapturedCommand command = new CapturedCommand();
 
     @Test
     void trainsAVersionWithTheTextContractsManifestAndSamples() throws Exception {
-        assertThat(run("catalog-gpt", "--root", root.toString(), "--preset", "tiny", "--threads", "1")).isZero();
+        assertThat(command.run("catalog-gpt", "--root", root.toString(), "--preset", "tiny", "--threads", "1")).isZero();
 
         ModelRegistry registry = ModelRegistry.open(root);
         assertThat(registry.list()).extracting(ModelVersion::id).containsExactly("catalog-gpt@1");
@@ -54,25 +45,25 @@ class CatalogGptCommandTest {
         assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextConsistentRate");
         List<String> samples = Files.readAllLines(version.dir().resolve(CatalogGptCommand.SAMPLES_FILE));
         assertThat(samples).hasSizeGreaterThan(10).allMatch(line -> line.startsWith("#") || line.contains(" | prompt=\""));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("step 3/3");
+        assertThat(command.out()).contains("step 3/3");
     }
 
     @Test
     void theSameConfigTrainsTheSameSavedModelBytes() {
         Path first = root.resolve("a/catalog-gpt/1");
         Path second = root.resolve("b/catalog-gpt/1");
-        assertThat(run("catalog-gpt", "--out", first.toString(), "--preset", "tiny", "--steps", "4")).isZero();
-        assertThat(run("catalog-gpt", "--out", second.toString(), "--preset", "tiny", "--steps", "4")).isZero();
+        assertThat(command.run("catalog-gpt", "--out", first.toString(), "--preset", "tiny", "--steps", "4")).isZero();
+        assertThat(command.run("catalog-gpt", "--out", second.toString(), "--preset", "tiny", "--steps", "4")).isZero();
         assertThat(SavedModelFiles.digests(second)).isEqualTo(SavedModelFiles.digests(first));
         Path third = root.resolve("c/catalog-gpt/1");
-        assertThat(run("catalog-gpt", "--out", third.toString(), "--preset", "tiny", "--steps", "4", "--seed", "8")).isZero();
+        assertThat(command.run("catalog-gpt", "--out", third.toString(), "--preset", "tiny", "--steps", "4", "--seed", "8")).isZero();
         assertThat(SavedModelFiles.digests(third).get("variables/variables.data-00000-of-00001"))
                 .isNotEqualTo(SavedModelFiles.digests(first).get("variables/variables.data-00000-of-00001"));
     }
 
     @Test
     void rejectsUnknownOptionsWithTheUsage() {
-        assertThat(run("catalog-gpt", "--layers", "3")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --layers").contains("usage:");
+        assertThat(command.run("catalog-gpt", "--layers", "3")).isEqualTo(2);
+        assertThat(command.err()).contains("unknown option --layers").contains("usage:");
     }
 }
