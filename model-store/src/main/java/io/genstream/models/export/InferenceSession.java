@@ -29,7 +29,7 @@ import io.genstream.models.tf.TensorFlowNatives;
  * The graph and session behind an inference model: build the graph, then {@link #restore} the
  * trained weights by variable name, run it on Java arrays, and export it as a SavedModel.
  */
-final class InferenceSession implements AutoCloseable {
+public final class InferenceSession implements AutoCloseable {
 
     private final Graph graph;
     private final Ops tf;
@@ -98,7 +98,7 @@ final class InferenceSession implements AutoCloseable {
      * deterministic order, the same model gives the same bytes, and so the same SHA-256 in the
      * manifest, every time it is exported.
      */
-    static void rewriteDeterministically(Path savedModelPb) throws IOException {
+    public static void rewriteDeterministically(Path savedModelPb) throws IOException {
         SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
         try (OutputStream file = Files.newOutputStream(savedModelPb)) {
             CodedOutputStream out = CodedOutputStream.newInstance(file);

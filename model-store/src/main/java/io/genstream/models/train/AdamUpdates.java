@@ -21,7 +21,7 @@ import io.genstream.models.gan.ParameterSpec;
  * slots per variable, and TF's fused {@code ApplyAdam} kernel. The bias-correction powers
  * β1^t, β2^t are fed from Java, so the step count lives in the trainer and not in the graph.
  */
-final class AdamUpdates {
+public final class AdamUpdates {
 
     private final Op train;
     private final List<Op> slotInitializers;
@@ -36,6 +36,18 @@ final class AdamUpdates {
             List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         return minimize(graph, tf, name, loss, vars, specs, () -> tf.constant((float) config.learningRate()),
                 config.beta1(), config.beta2(), beta1Power, beta2Power);
+    }
+
+    /**
+     * The same for any network, with the step size as an operand: a placeholder fed per step is
+     * how a trainer schedules the learning rate (warm-up, decay) from Java.
+     */
+    public static AdamUpdates minimize(
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
+            Operand<TFloat32> lr, double beta1Value, double beta2Value,
+            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return minimize(graph, tf, name, loss, vars, specs, () -> lr, beta1Value, beta2Value, 0, beta1Power,
+                beta2Power);
     }
 
     /**
@@ -118,12 +130,12 @@ final class AdamUpdates {
     }
 
     /** Runs one Adam step for every variable of the network. */
-    Op train() {
+    public Op train() {
         return train;
     }
 
     /** Zero the moment slots. */
-    List<Op> slotInitializers() {
+    public List<Op> slotInitializers() {
         return slotInitializers;
     }
 }

@@ -44,6 +44,9 @@ public final class TrainCommand {
         if (!args.isEmpty() && args.get(0).equals(CatalogLstmCommand.MODEL)) {
             return CatalogLstmCommand.run(args, out, err);
         }
+        if (!args.isEmpty() && args.get(0).equals(CatalogGptCommand.MODEL)) {
+            return run(() -> CatalogGptCommand.prepare(args, out), err);
+        }
         return run(() -> {
             TrainOptions options = TrainOptions.parse(args);
             Path dir = prepareOutput(options);

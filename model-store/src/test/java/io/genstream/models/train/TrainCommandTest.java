@@ -3,9 +3,6 @@ package io.genstream.models.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +24,10 @@ class TrainCommandTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCommand command = new CapturedCommand();
 
     private int run(String... args) {
-        return TrainCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return command.run(args);
     }
 
     @Test
@@ -65,7 +60,7 @@ class TrainCommandTest {
         BufferedImage sheet = ImageIO.read(latest.dir().resolve(ContactSheet.FILE_NAME).toFile());
         assertThat(sheet.getWidth()).isEqualTo(10 * (28 * 3 + 2) + 2);
         assertThat(sheet.getHeight()).isEqualTo(10 * (28 * 3 + 2) + 2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("step 2/2");
+        assertThat(command.out()).contains("step 2/2");
     }
 
     @Test
@@ -93,7 +88,7 @@ class TrainCommandTest {
         int cell = 28 * 3 + 2;
         assertThat(sheet.getWidth()).isEqualTo(10 * cell + 2);
         assertThat(sheet.getHeight()).isEqualTo((10 + DigitsVaeTraining.STRIPS.size()) * cell + 2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("step 2/2");
+        assertThat(command.out()).contains("step 2/2");
     }
 
     @Test
@@ -102,7 +97,7 @@ class TrainCommandTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("notes.txt"), "keep me");
         assertThat(run("digits-gan", "--out", dir.toString(), "--preset", "tiny")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--overwrite");
+        assertThat(command.err()).contains("--overwrite");
         assertThat(dir.resolve("notes.txt")).exists();
 
         assertThat(run("digits-gan", "--out", dir.toString(), "--preset", "tiny", "--overwrite")).isZero();
@@ -117,7 +112,7 @@ class TrainCommandTest {
         assertThat(run("digits-gan", "--steps")).isEqualTo(2);
         assertThat(run("digits-gan", "--steps", "many")).isEqualTo(2);
         assertThat(run("digits-gan", "--colour", "red")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+        assertThat(command.err()).contains("usage:");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.genstream.models.gpt;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.tensorflow.Graph;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import io.genstream.models.export.InferenceSession;
+import io.genstream.models.tf.SessionConfigs;
+import io.genstream.models.tf.TensorFlowNatives;
+
+/**
+ * A fresh inference-only graph of a trained catalog-gpt, holding the network and the
+ * {@code prefill} and {@code step} signatures of {@link GptSignatures} and nothing else (no
+ * optimiser slots, loss or training ops). Weights are restored by variable name from the trainer's
+ * checkpoint.
+ */
+public final class GptInferenceModel implements AutoCloseable {
+
+    private final Graph graph;
+    private final Session session;
+    private final Signature prefill;
+    private final Signature step;
+
+    private GptInferenceModel(GptArchitecture arch, String checkpointPrefix, int threads) {
+        TensorFlowNatives.ensureLocated();
+        graph = new Graph();
+        Ops tf = Ops.create(graph);
+        GptNetwork network = GptNetwork.declare(graph, tf, arch);
+        Placeholder<TInt32> tokens = tf.withName("prefill_tokens").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+        Placeholder<TInt32> length = tf.withName("prefill_length").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        GptNetwork.Next prefilled = network.prefill(tf, tokens, length);
+        prefill = Signature.builder().key(GptSignatures.PREFILL)
+                .input(GptSignatures.TOKENS, tokens).input(GptSignatures.LENGTH, length)
+                .output(GptSignatures.LOGITS, tf.withName("prefill_logits").identity(prefilled.logits()))
+                .output(GptSignatures.STATE, tf.withName("prefill_state").identity(prefilled.state())).build();
+        Placeholder<TInt32> token = tf.withName("step_token").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        Placeholder<TInt32> position = tf.withName("step_position").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        Placeholder<TFloat32> state = tf.withName("step_state").placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, arch.stateSize())));
+        GptNetwork.Next stepped = network.step(tf, token, position, state);
+        step = Signature.builder().key(GptSignatures.STEP)
+                .input(GptSignatures.TOKEN, token).input(GptSignatures.POSITION, position).input(GptSignatures.STATE, state)
+                .output(GptSignatures.LOGITS, tf.withName("step_logits").identity(stepped.logits()))
+                .output(GptSignatures.STATE, tf.withName("step_state_out").identity(stepped.state())).build();
+        session = new Session(graph, SessionConfigs.pinnedThreads(threads));
+        session.restore(checkpointPrefix);
+    }
+
+    /** Builds the inference graph and loads the weights saved at {@code checkpointPrefix}. */
+    public static GptInferenceModel restore(GptArchitecture arch, String checkpointPrefix, int threads) {
+        return new GptInferenceModel(arch, checkpointPrefix, threads);
+    }
+
+    /** Writes {@code saved_model.pb} (deterministically serialised) and {@code variables/} into {@code dir}. */
+    public void exportSavedModel(Path dir) throws IOException {
+        SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(prefill).withSignature(step).export();
+        InferenceSession.rewriteDeterministically(dir.resolve("saved_model.pb"));
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

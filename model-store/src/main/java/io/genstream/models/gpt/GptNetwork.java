@@ -1,0 +1,208 @@
+package io.genstream.models.gpt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gather;
+import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import io.genstream.models.gan.NetworkVariables;
+
+/**
+ * The catalog-gpt network as graph ops, in the three shapes it is run in: the full causal pass
+ * (training), {@code prefill} (a batch of prompts → next-token logits and KV cache) and
+ * {@code step} (one token per row against its KV cache).
+ *
+ * <p>The KV cache of a row, {@code state} {@code [stateSize]}, is every layer's keys and then
+ * values, in layer order: {@code [K₀ | V₀ | K₁ | V₁ | …]}, each {@code maxLength × dModel},
+ * row-major (position, then the heads' channels side by side: channel {@code h·headDim + j} is
+ * head h's j-th). A position not yet written holds zeros. Every op works on rows independently.
+ */
+public final class GptNetwork {
+
+    private final GptArchitecture arch;
+    private final NetworkVariables vars;
+
+    private GptNetwork(GptArchitecture arch, NetworkVariables vars) {
+        this.arch = arch;
+        this.vars = vars;
+    }
+
+    /** Declares the network's variables (uninitialised) in {@code graph}. */
+    public static GptNetwork declare(Graph graph, Ops tf, GptArchitecture arch) {
+        return new GptNetwork(arch, NetworkVariables.declare(graph, tf, arch.parameters()));
+    }
+
+    public GptArchitecture architecture() {
+        return arch;
+    }
+
+    public NetworkVariables variables() {
+        return vars;
+    }
+
+    /** Next-token logits and the updated KV cache, one row per sequence. */
+    public record Next(Operand<TFloat32> logits, Operand<TFloat32> state) {}
+
+    /**
+     * The causal pass over right-padded {@code tokens} {@code [B, L]}: the residual stream after
+     * the last block for every position, {@code [B·L, dModel]}, and each layer's keys and values
+     * {@code [B, L, dModel]}. A position sees itself and the positions before it only, so what
+     * follows a row's real tokens (padding) changes none of their outputs.
+     */
+    public record CausalPass(Operand<TFloat32> hidden, List<Operand<TFloat32>> keys, List<Operand<TFloat32>> values) {}
+
+    public CausalPass causal(Ops tf, Operand<TInt32> tokens) {
+        int d = arch.dModel();
+        Operand<TInt32> length = tf.gather(tf.shape(tokens), tf.constant(1), tf.constant(0));
+        Operand<TFloat32> tokenRows = tf.linalg.matMul(
+                tf.oneHot(tf.reshape(tokens, tf.constant(new int[] {-1})), tf.constant(arch.vocabularySize()),
+                        tf.constant(1f), tf.constant(0f)),
+                vars.get(GptNames.TOKEN_EMBEDDING));
+        Operand<TFloat32> positions = tf.slice(vars.get(GptNames.POSITION_EMBEDDING),
+                tf.constant(new int[] {0, 0}), tf.stack(List.of(length, tf.constant(d))));
+        Operand<TFloat32> x = tf.reshape(
+                tf.math.add(tf.reshape(tokenRows, shape(tf, tf.constant(-1), length, tf.constant(d))), positions),
+                tf.constant(new int[] {-1, d}));
+        Operand<TFloat32> ones = tf.fill(tf.stack(List.of(length, length)), tf.constant(1f));
+        Operand<TFloat32> causalBias = TransformerOps.maskBias(tf, tf.linalg.bandPart(ones, tf.constant(-1), tf.constant(0)));
+        List<Operand<TFloat32>> keys = new ArrayList<>();
+        List<Operand<TFloat32>> values = new ArrayList<>();
+        for (int l = 0; l < arch.layers(); l++) {
+            Qkv qkv = qkv(tf, l, x);
+            keys.add(tf.reshape(qkv.k, shape(tf, tf.constant(-1), length, tf.constant(d))));
+            values.add(tf.reshape(qkv.v, shape(tf, tf.constant(-1), length, tf.constant(d))));
+            Operand<TFloat32> context = TransformerOps.attention(tf,
+                    heads(tf, qkv.q, length), heads(tf, qkv.k, length), heads(tf, qkv.v, length),
+                    causalBias, arch.headDim());
+            x = finishBlock(tf, l, x, mergeHeads(tf, context));
+        }
+        return new CausalPass(x, keys, values);
+    }
+
+    /** Logits {@code [N, V]} for residual-stream rows {@code [N, dModel]}: final norm, tied output projection. */
+    public Operand<TFloat32> logits(Ops tf, Operand<TFloat32> hidden) {
+        Operand<TFloat32> normed = norm(tf, GptNames.FINAL_NORM, hidden);
+        Operand<TFloat32> projected = tf.linalg.matMul(normed, vars.get(GptNames.TOKEN_EMBEDDING), MatMul.transposeB(true));
+        return tf.nn.biasAdd(projected, vars.get(GptNames.OUTPUT_BIAS));
+    }
+
+    /**
+     * {@code prefill}: {@code tokens} {@code [B, L]} right-padded, {@code length} {@code [B]}
+     * (1 ≤ length ≤ L ≤ maxLength) → the logits after each row's last real token and its KV cache
+     * holding positions {@code 0 … length−1} (the rest zero).
+     */
+    public Next prefill(Ops tf, Operand<TInt32> tokens, Operand<TInt32> length) {
+        int d = arch.dModel();
+        CausalPass pass = causal(tf, tokens);
+        Operand<TInt32> width = tf.gather(tf.shape(tokens), tf.constant(1), tf.constant(0));
+        Operand<TFloat32> last = tf.gather(tf.reshape(pass.hidden(), shape(tf, tf.constant(-1), width, tf.constant(d))),
+                tf.math.sub(length, tf.constant(1)), tf.constant(1), Gather.batchDims(1L));
+        // Cache rows at or beyond a row's length (its padding) must be zero, as the contract says.
+        Operand<TFloat32> real = tf.expandDims(tf.dtypes.cast(
+                tf.math.less(tf.expandDims(tf.range(tf.constant(0), width, tf.constant(1)), tf.constant(0)),
+                        tf.expandDims(length, tf.constant(1))), TFloat32.class), tf.constant(2));
+        Operand<TInt32> paddings = tf.reshape(tf.stack(List.of(tf.constant(0), tf.constant(0), tf.constant(0),
+                tf.math.sub(tf.constant(arch.maxLength()), width), tf.constant(0), tf.constant(0))), tf.constant(new int[] {3, 2}));
+        List<Operand<TFloat32>> caches = new ArrayList<>();
+        for (int l = 0; l < arch.layers(); l++) {
+            caches.add(flatCache(tf, tf.pad(tf.math.mul(pass.keys().get(l), real), paddings, tf.constant(0f))));
+            caches.add(flatCache(tf, tf.pad(tf.math.mul(pass.values().get(l), real), paddings, tf.constant(0f))));
+        }
+        return new Next(logits(tf, last), tf.concat(caches, tf.constant(1)));
+    }
+
+    /**
+     * {@code step}: one {@code token} per row at {@code position} (the number of tokens already in
+     * its {@code state}, {@code < maxLength}) → its next-token logits and the cache with this token's
+     * keys and values written at {@code position}. Attention sees positions {@code ≤ position} only.
+     */
+    public Next step(Ops tf, Operand<TInt32> token, Operand<TInt32> position, Operand<TFloat32> state) {
+        int d = arch.dModel();
+        int t = arch.maxLength();
+        Operand<TFloat32> x = tf.math.add(
+                tf.gather(vars.get(GptNames.TOKEN_EMBEDDING), token, tf.constant(0)),
+                tf.gather(vars.get(GptNames.POSITION_EMBEDDING), position, tf.constant(0)));
+        Operand<TFloat32> at = tf.oneHot(position, tf.constant(t), tf.constant(1f), tf.constant(0f));
+        Operand<TFloat32> writeMask = tf.expandDims(at, tf.constant(2));
+        Operand<TFloat32> visible = tf.dtypes.cast(tf.math.lessEqual(
+                tf.expandDims(tf.range(tf.constant(0), tf.constant(t), tf.constant(1)), tf.constant(0)),
+                tf.expandDims(position, tf.constant(1))), TFloat32.class);
+        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, visible), tf.constant(new int[] {-1, 1, 1, t}));
+        List<Output<TFloat32>> slabs = tf.split(tf.constant(1), state, 2L * arch.layers()).output();
+        List<Operand<TFloat32>> caches = new ArrayList<>();
+        Operand<TInt32> one = tf.constant(1);
+        Operand<TInt32> cacheLength = tf.constant(t);
+        for (int l = 0; l < arch.layers(); l++) {
+            Qkv qkv = qkv(tf, l, x);
+            Operand<TFloat32> keys = write(tf, slabs.get(2 * l), qkv.k, writeMask);
+            Operand<TFloat32> values = write(tf, slabs.get(2 * l + 1), qkv.v, writeMask);
+            caches.add(flatCache(tf, keys));
+            caches.add(flatCache(tf, values));
+            Operand<TFloat32> context = TransformerOps.attention(tf,
+                    heads(tf, qkv.q, one), heads(tf, keys, cacheLength), heads(tf, values, cacheLength), bias, arch.headDim());
+            x = finishBlock(tf, l, x, tf.reshape(context, tf.constant(new int[] {-1, d})));
+        }
+        return new Next(logits(tf, x), tf.concat(caches, tf.constant(1)));
+    }
+
+    private record Qkv(Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {}
+
+    /** Queries, keys and values {@code [N, dModel]} of block {@code l}'s normed input. */
+    private Qkv qkv(Ops tf, int l, Operand<TFloat32> x) {
+        Operand<TFloat32> projected = TransformerOps.linear(tf, norm(tf, GptNames.block(l, "ln1"), x),
+                vars.get(GptNames.block(l, "attention/qkv/kernel")), vars.get(GptNames.block(l, "attention/qkv/bias")));
+        List<Output<TFloat32>> parts = tf.split(tf.constant(1), projected, 3L).output();
+        return new Qkv(parts.get(0), parts.get(1), parts.get(2));
+    }
+
+    /** The rest of block {@code l} after attention: output projection, residual, MLP, residual. */
+    private Operand<TFloat32> finishBlock(Ops tf, int l, Operand<TFloat32> x, Operand<TFloat32> context) {
+        Operand<TFloat32> attended = tf.math.add(x, TransformerOps.linear(tf, context,
+                vars.get(GptNames.block(l, "attention/out/kernel")), vars.get(GptNames.block(l, "attention/out/bias"))));
+        Operand<TFloat32> hidden = TransformerOps.gelu(tf, TransformerOps.linear(tf, norm(tf, GptNames.block(l, "ln2"), attended),
+                vars.get(GptNames.block(l, "mlp/in/kernel")), vars.get(GptNames.block(l, "mlp/in/bias"))));
+        return tf.math.add(attended, TransformerOps.linear(tf, hidden,
+                vars.get(GptNames.block(l, "mlp/out/kernel")), vars.get(GptNames.block(l, "mlp/out/bias"))));
+    }
+
+    private Operand<TFloat32> norm(Ops tf, String prefix, Operand<TFloat32> x) {
+        return TransformerOps.layerNorm(tf, x, vars.get(prefix + "/gain"), vars.get(prefix + "/bias"));
+    }
+
+    /** Overwrites cache row {@code position} (where {@code writeMask [B, T, 1]} is 1) with {@code row [B, d]}. */
+    private Operand<TFloat32> write(Ops tf, Operand<TFloat32> slab, Operand<TFloat32> row, Operand<TFloat32> writeMask) {
+        Operand<TFloat32> cache = tf.reshape(slab, tf.constant(new int[] {-1, arch.maxLength(), arch.dModel()}));
+        Operand<TFloat32> kept = tf.math.mul(cache, tf.math.sub(tf.constant(1f), writeMask));
+        return tf.math.add(kept, tf.math.mul(writeMask, tf.expandDims(row, tf.constant(1))));
+    }
+
+    /** {@code [B, maxLength, dModel]} → {@code [B, maxLength·dModel]}. */
+    private Operand<TFloat32> flatCache(Ops tf, Operand<TFloat32> cache) {
+        return tf.reshape(cache, tf.constant(new int[] {-1, arch.maxLength() * arch.dModel()}));
+    }
+
+    /** Rows {@code [B·L, dModel]} (or {@code [B, L, dModel]}) → {@code [B, heads, L, headDim]}. */
+    private Operand<TFloat32> heads(Ops tf, Operand<TFloat32> rows, Operand<TInt32> length) {
+        Operand<TFloat32> split = tf.reshape(rows,
+                shape(tf, tf.constant(-1), length, tf.constant(arch.heads()), tf.constant(arch.headDim())));
+        return tf.linalg.transpose(split, tf.constant(new int[] {0, 2, 1, 3}));
+    }
+
+    /** {@code [B, heads, L, headDim]} → rows {@code [B·L, dModel]}. */
+    private Operand<TFloat32> mergeHeads(Ops tf, Operand<TFloat32> perHead) {
+        return tf.reshape(tf.linalg.transpose(perHead, tf.constant(new int[] {0, 2, 1, 3})),
+                tf.constant(new int[] {-1, arch.dModel()}));
+    }
+
+    @SafeVarargs
+    private static Operand<TInt32> shape(Ops tf, Operand<TInt32>... dims) {
+        return tf.stack(List.of(dims));
+    }
+}

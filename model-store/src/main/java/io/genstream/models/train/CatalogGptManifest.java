@@ -1,0 +1,88 @@
+package io.genstream.models.train;
+
+import static io.genstream.models.train.ManifestSections.round;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.genstream.models.gpt.GptArchitecture;
+import io.genstream.models.gpt.GptConfig;
+import io.genstream.models.gpt.GptSignatures;
+import io.genstream.models.gpt.GptTrainer;
+import io.genstream.models.gpt.TrainedGpt;
+import io.genstream.models.manifest.ModelManifest;
+import io.genstream.models.text.CharVocabulary;
+import io.genstream.models.text.ContextPrefix;
+
+/** The manifest of a trained catalog-gpt version (without file digests; see {@link ModelManifest#withFilesOf}). */
+final class CatalogGptManifest {
+
+    static final String KIND = "gpt";
+
+    private CatalogGptManifest() {}
+
+    static ModelManifest create(String name, String version, TrainedGpt trained, CharVocabulary vocabulary,
+            List<int[]> sequences, Map<String, Object> evaluation) {
+        GptConfig config = trained.config();
+        GptArchitecture arch = trained.architecture();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("vocabulary", vocabulary.chars());
+        properties.put("endToken", CharVocabulary.END_ID);
+        properties.put("maxLength", arch.maxLength());
+        properties.put("stateSize", arch.stateSize());
+        properties.put("layers", arch.layers());
+        properties.put("dModel", arch.dModel());
+        properties.put("heads", arch.heads());
+        properties.put("mlpWidth", arch.mlpWidth());
+        properties.put("parameters", arch.parameterCount());
+        properties.put("input", "ContextPrefix.format(context) + prompt, e.g. \"s=runners|c=footwear|i=trail shoe|f=light>\"; "
+                + "generation ends at the end token; the prefix is at most " + ContextPrefix.MAX_LENGTH + " characters");
+        properties.put("stateLayout", "per row [K0 | V0 | K1 | V1 | ...], each maxLength x dModel row-major "
+                + "(position, then channel = head * headDim + j); positions not yet written are zero");
+        properties.put("architecture", "decoder-only Transformer: token + learned position embeddings, pre-LayerNorm blocks "
+                + "(causal multi-head self-attention, GELU MLP), final LayerNorm, output projection tied to the token embedding");
+
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("trainer", GptTrainer.class.getName());
+        training.put("config", config);
+        training.put("dataSet", "catalog");
+        training.put("dataSeed", config.dataSeed());
+        training.put("dataSize", config.dataSize());
+        training.put("dataSha256", sha256(sequences));
+        training.put("heldOutDataSeed", config.dataSeed() + 1);
+        training.put("loss", "mean cross-entropy of blurb characters and end token (context prefix given, not predicted)");
+        training.put("steps", config.steps());
+        training.put("wallSeconds", round(trained.wallSeconds()));
+        training.put("finalLoss", round(trained.finalLoss().loss()));
+        training.put("losses", trained.losses().stream()
+                .map(r -> List.of(r.step(), round(r.loss()), r.learningRate(), round(r.seconds()))).toList());
+        training.put("lossesColumns", List.of("step", "loss", "learningRate", "seconds"));
+        ManifestSections.addEnvironment(training);
+
+        Map<String, Object> figures = ManifestSections.figures(evaluation);
+        figures.put("sampleSeed", "row i of the held-out contexts draws from new java.util.Random(" + CatalogGptCommand.SAMPLE_SEED + " + i)");
+
+        return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, GptSignatures.describe(arch),
+                properties, Map.of(), training, figures);
+    }
+
+    /** Fingerprint of the encoded training sequences, in order. */
+    private static String sha256(List<int[]> sequences) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (int[] sequence : sequences) {
+                for (int id : sequence) {
+                    digest.update((byte) id);
+                }
+                digest.update((byte) -1);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

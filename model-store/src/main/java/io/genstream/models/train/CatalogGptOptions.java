@@ -1,0 +1,62 @@
+package io.genstream.models.train;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.genstream.models.gpt.GptConfig;
+
+/**
+ * Command-line options of {@code catalog-gpt} training:
+ * {@code catalog-gpt [--out DIR | --root DIR [--version V]] [--preset standard|tiny] [--steps N]
+ * [--seed S] [--data-seed S] [--threads N] [--overwrite]}. Overrides apply after the preset.
+ */
+record CatalogGptOptions(Optional<Path> out, Path root, Optional<String> version, GptConfig config, boolean overwrite) {
+
+    static final String USAGE = "usage: TrainCommand catalog-gpt [--out DIR | --root DIR [--version V]]"
+            + " [--preset standard|tiny] [--steps N] [--seed S] [--data-seed S] [--threads N] [--overwrite]";
+
+    private static final Set<String> VALUED = Set.of(
+            "--out", "--root", "--version", "--preset", "--steps", "--seed", "--data-seed", "--threads");
+
+    /** @throws IllegalArgumentException with a message for the user on any bad or unknown argument */
+    static CatalogGptOptions parse(List<String> args) {
+        Map<String, String> given = new HashMap<>();
+        boolean overwrite = false;
+        for (int i = 1; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--overwrite")) {
+                overwrite = true;
+            } else if (!VALUED.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
+            } else if (i + 1 == args.size()) {
+                throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+            } else {
+                given.put(option, args.get(++i));
+            }
+        }
+        GptConfig config = switch (given.getOrDefault("--preset", "standard")) {
+            case "standard" -> GptConfig.standard();
+            case "tiny" -> GptConfig.tiny();
+            default -> throw new IllegalArgumentException("unknown preset " + given.get("--preset") + "\n" + USAGE);
+        };
+        try {
+            if (given.containsKey("--steps")) {
+                config = config.withSteps(Integer.parseInt(given.get("--steps")));
+            }
+            config = config.withSeeds(Long.parseLong(given.getOrDefault("--seed", String.valueOf(config.seed()))),
+                    Long.parseLong(given.getOrDefault("--data-seed", String.valueOf(config.dataSeed()))));
+            if (given.containsKey("--threads")) {
+                config = config.withThreads(Integer.parseInt(given.get("--threads")));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: " + e.getMessage() + "\n" + USAGE, e);
+        }
+        return new CatalogGptOptions(Optional.ofNullable(given.get("--out")).map(Path::of),
+                Path.of(given.getOrDefault("--root", "model-store")), Optional.ofNullable(given.get("--version")),
+                config, overwrite);
+    }
+}

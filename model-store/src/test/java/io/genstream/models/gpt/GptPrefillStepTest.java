@@ -1,0 +1,232 @@
+package io.genstream.models.gpt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.framework.NodeDef;
+import org.tensorflow.proto.framework.SavedModel;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import io.genstream.models.manifest.SavedModelFiles;
+import io.genstream.models.tf.TensorCopies;
+import io.genstream.models.tf.TensorFlowNatives;
+import io.genstream.models.text.TextBatchSampler;
+
+/**
+ * The exported {@code prefill} and {@code step} signatures of a briefly trained tiny model: a KV
+ * cache built by prefill and extended by steps must give what prefilling the longer sequence
+ * gives (a full causal pass), positions not yet written must be zero, and rows must not affect
+ * each other. Synthetic ids stand in for text: this is about the network, not the corpus.
+ */
+class GptPrefillStepTest {
+
+    /** Float32 sums in a different order (prefill attends over L keys, step over maxLength, masked). */
+    private static final float TOLERANCE = 2e-5f;
+    private static final int VOCABULARY = 12;
+    private static final int CONTEXT_END = 1;
+
+    @TempDir
+    static Path work;
+
+    private static GptConfig config;
+    private static GptArchitecture arch;
+    private static TrainedGpt trained;
+    private static Path modelDir;
+    private static GptSavedModel model;
+
+    @BeforeAll
+    static void trainAndExport() throws Exception {
+        TensorFlowNatives.ensureLocated();
+        config = GptConfig.tiny().withSteps(5);
+        arch = config.architecture(VOCABULARY);
+        TextBatchSampler batches = new TextBatchSampler(sequences(40, 1), config.batchSize(), arch.maxLength(),
+                TextBatchSampler.Mode.WHOLE_SEQUENCES, config.seed());
+        trained = new GptTrainer(config, arch, line -> {}).train(batches, CONTEXT_END, work.resolve("ckpt").toString());
+        modelDir = work.resolve("catalog-gpt/1");
+        try (GptInferenceModel inference = GptInferenceModel.restore(arch, trained.checkpointPrefix(), 1)) {
+            inference.exportSavedModel(modelDir);
+        }
+        model = GptSavedModel.load(modelDir, 1);
+    }
+
+    @AfterAll
+    static void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    /** Random id sequences: a "context" of 2–9 ids closed by {@link #CONTEXT_END}, a body of 5–40 ids, the end id 0. */
+    static List<int[]> sequences(int count, long seed) {
+        Random rng = new Random(seed);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int context = 2 + rng.nextInt(8);
+            int[] tokens = new int[context + 1 + 5 + rng.nextInt(36) + 1];
+            for (int t = 0; t < tokens.length - 1; t++) {
+                tokens[t] = t == context ? CONTEXT_END : 2 + rng.nextInt(VOCABULARY - 2);
+            }
+            out.add(tokens);
+        }
+        return out;
+    }
+
+    @Test
+    void trainingRanAndTheLossIsFinite() {
+        assertThat(trained.losses()).hasSize(5);
+        assertThat(trained.finalLoss().loss()).isFinite().isPositive();
+    }
+
+    @Test
+    void prefillThenStepsGiveTheLogitsAndStateOfPrefillingTheLongerSequence() {
+        int[] sequence = sequences(1, 3).get(0);
+        int start = 6;
+        GptSavedModel.Next next = model.prefill(new int[][] {Arrays.copyOf(sequence, start)});
+        try {
+            for (int position = start; position < sequence.length - 1; position++) {
+                GptSavedModel.Next stepped = model.step(new int[] {sequence[position]}, new int[] {position}, next.state());
+                next.close();
+                next = stepped;
+                try (GptSavedModel.Next full = model.prefill(new int[][] {Arrays.copyOf(sequence, position + 1)})) {
+                    assertClose(next.logits()[0], full.logits()[0], "logits after position " + position);
+                    assertClose(TensorCopies.toFloats(next.state()), TensorCopies.toFloats(full.state()), "state after " + position);
+                }
+            }
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
+    void theCacheHoldsZerosBeyondTheWrittenPositions() {
+        int length = 9;
+        int[] row = Arrays.copyOf(sequences(1, 4).get(0), length);
+        try (GptSavedModel.Next prefilled = model.prefill(new int[][] {row, Arrays.copyOf(row, 3)})) {
+            float[] state = TensorCopies.toFloats(prefilled.state());
+            assertThat(state).hasSize(2 * arch.stateSize());
+            assertWrittenPositions(Arrays.copyOfRange(state, 0, arch.stateSize()), length);
+            assertWrittenPositions(Arrays.copyOfRange(state, arch.stateSize(), 2 * arch.stateSize()), 3);
+            try (GptSavedModel.Next stepped = model.step(new int[] {5, 5}, new int[] {length, 3}, prefilled.state())) {
+                float[] after = TensorCopies.toFloats(stepped.state());
+                assertWrittenPositions(Arrays.copyOfRange(after, 0, arch.stateSize()), length + 1);
+                assertWrittenPositions(Arrays.copyOfRange(after, arch.stateSize(), 2 * arch.stateSize()), 4);
+            }
+        }
+    }
+
+    /** Every K and V slab of one row: positions {@code < written} hold no zero, the rest only zeros. */
+    private static void assertWrittenPositions(float[] state, int written) {
+        int d = arch.dModel();
+        for (int slab = 0; slab < 2 * arch.layers(); slab++) {
+            for (int position = 0; position < arch.maxLength(); position++) {
+                int from = (slab * arch.maxLength() + position) * d;
+                float[] values = Arrays.copyOfRange(state, from, from + d);
+                long zeros = IntStream.range(0, d).filter(i -> values[i] == 0f).count(); // -0.0 counts: masking multiplies by 0
+                assertThat(zeros).as("zeros in slab %d position %d", slab, position).isEqualTo(position < written ? 0 : d);
+            }
+        }
+    }
+
+    @Test
+    void aRowGivesTheSameLogitsWhateverElseIsInTheBatch() {
+        List<int[]> rows = sequences(3, 5);
+        int[][] prompts = new int[3][];
+        for (int r = 0; r < 3; r++) {
+            prompts[r] = Arrays.copyOf(rows.get(r), 4 + 3 * r);
+        }
+        try (GptSavedModel.Next together = model.prefill(prompts);
+                GptSavedModel.Next steppedTogether = model.step(new int[] {1, 2, 3}, new int[] {4, 7, 10}, together.state())) {
+            for (int r = 0; r < 3; r++) {
+                try (GptSavedModel.Next alone = model.prefill(new int[][] {prompts[r]});
+                        GptSavedModel.Next steppedAlone = model.step(new int[] {r + 1}, new int[] {prompts[r].length}, alone.state())) {
+                    assertClose(together.logits()[r], alone.logits()[0], "prefill row " + r);
+                    assertClose(steppedTogether.logits()[r], steppedAlone.logits()[0], "step row " + r);
+                }
+            }
+        }
+    }
+
+    /** The serving side runs the model through DJL's TensorFlow engine, feeding tensors by signature name. */
+    @Test
+    void djlServesTheSamePrefillAndStepAsTensorFlowJava() throws Exception {
+        int[] prompt = Arrays.copyOf(sequences(1, 6).get(0), 7);
+        try (GptSavedModel.Next expectedPrefill = model.prefill(new int[][] {prompt});
+                GptSavedModel.Next expectedStep = model.step(new int[] {3}, new int[] {7}, expectedPrefill.state());
+                ZooModel<NDList, NDList> prefill = djl(GptSignatures.PREFILL);
+                ZooModel<NDList, NDList> step = djl(GptSignatures.STEP);
+                Predictor<NDList, NDList> prefiller = prefill.newPredictor();
+                Predictor<NDList, NDList> stepper = step.newPredictor();
+                NDManager manager = NDManager.newBaseManager()) {
+            NDArray length = manager.create(new int[] {prompt.length});
+            length.setName(GptSignatures.LENGTH);
+            NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
+            tokens.setName(GptSignatures.TOKENS);
+            NDList prefilled = prefiller.predict(new NDList(length, tokens));
+            assertClose(prefilled.get(GptSignatures.LOGITS).toFloatArray(), expectedPrefill.logits()[0], "DJL prefill logits");
+
+            NDArray state = prefilled.get(GptSignatures.STATE);
+            state.setName(GptSignatures.STATE);
+            NDArray token = manager.create(new int[] {3});
+            token.setName(GptSignatures.TOKEN);
+            NDArray position = manager.create(new int[] {7});
+            position.setName(GptSignatures.POSITION);
+            NDList stepped = stepper.predict(new NDList(state, token, position));
+            assertClose(stepped.get(GptSignatures.LOGITS).toFloatArray(), expectedStep.logits()[0], "DJL step logits");
+            assertClose(stepped.get(GptSignatures.STATE).toFloatArray(), TensorCopies.toFloats(expectedStep.state()), "DJL step state");
+        }
+    }
+
+    private static ZooModel<NDList, NDList> djl(String signature) throws Exception {
+        return Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(modelDir).optEngine("TensorFlow")
+                .optOption("SignatureDefKey", signature).optTranslator(new NoopTranslator()).build().loadModel();
+    }
+
+    @Test
+    void exportingTheSameWeightsTwiceGivesTheSameBytes() throws Exception {
+        Path again = work.resolve("again");
+        try (GptInferenceModel inference = GptInferenceModel.restore(arch, trained.checkpointPrefix(), 1)) {
+            inference.exportSavedModel(again);
+        }
+        assertThat(SavedModelFiles.digests(again)).isEqualTo(SavedModelFiles.digests(modelDir));
+    }
+
+    @Test
+    void theExportedGraphHoldsOnlyTheNetworkAndTheTwoSignatures() throws Exception {
+        SavedModel savedModel = SavedModel.parseFrom(Files.readAllBytes(modelDir.resolve("saved_model.pb")));
+        List<NodeDef> nodes = savedModel.getMetaGraphs(0).getGraphDef().getNodeList();
+        Set<String> ops = nodes.stream().map(NodeDef::getOp).collect(Collectors.toSet());
+        assertThat(ops).doesNotContain("ApplyAdam", "LogSoftmax").noneMatch(op -> op.contains("Grad"));
+        Set<String> variables = nodes.stream().filter(n -> n.getOp().equals("VariableV2")).map(NodeDef::getName)
+                .collect(Collectors.toSet());
+        assertThat(variables).hasSize(arch.parameters().size()).allMatch(n -> n.startsWith("gpt/"));
+        assertThat(savedModel.getMetaGraphs(0).getSignatureDefMap())
+                .containsOnlyKeys(GptSignatures.PREFILL, GptSignatures.STEP);
+    }
+
+    private static void assertClose(float[] actual, float[] expected, String what) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("%s, element %d", what, i).isCloseTo(expected[i], within(TOLERANCE));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.genstream.models.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.genstream.models.gpt.GptSignatures;
+import io.genstream.models.manifest.ModelManifest;
+import io.genstream.models.manifest.SavedModelFiles;
+import io.genstream.models.registry.ModelRegistry;
+import io.genstream.models.registry.ModelVersion;
+import io.genstream.models.text.CharVocabulary;
+
+/** {@code TrainCommand catalog-gpt} with the tiny preset: a version the registry finds, its manifest, repeatability. */
+class CatalogGptCommandTest {
+
+    @TempDir
+    Path root;
+
+    private final CapturedCommand command = new CapturedCommand();
+
+    @Test
+    void trainsAVersionWithTheTextContractsManifestAndSamples() throws Exception {
+        assertThat(command.run("catalog-gpt", "--root", root.toString(), "--preset", "tiny", "--threads", "1")).isZero();
+
+        ModelRegistry registry = ModelRegistry.open(root);
+        assertThat(registry.list()).extracting(ModelVersion::id).containsExactly("catalog-gpt@1");
+        assertThat(registry.verifyAll()).allMatch(r -> r.ok());
+        ModelVersion version = registry.latest("catalog-gpt").orElseThrow();
+        ModelManifest manifest = version.manifest();
+        assertThat(manifest.kind()).isEqualTo("gpt");
+        assertThat(manifest.properties()).containsEntry("vocabulary", CharVocabulary.catalog().chars())
+                .containsEntry("endToken", 0).containsEntry("maxLength", 160).containsEntry("layers", 2)
+                .containsEntry("dModel", 16).containsEntry("heads", 2);
+        assertThat(manifest.intProperty("stateSize")).isEqualTo(2 * 2 * 160 * 16);
+        assertThat(manifest.signatures()).containsOnlyKeys(GptSignatures.PREFILL, GptSignatures.STEP);
+        assertThat(manifest.signatures().get(GptSignatures.STEP).inputs())
+                .containsOnlyKeys(GptSignatures.TOKEN, GptSignatures.POSITION, GptSignatures.STATE);
+        assertThat(manifest.training()).containsEntry("steps", 3).containsKeys("config", "dataSeed", "dataSha256", "finalLoss");
+        assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextConsistentRate");
+        List<String> samples = Files.readAllLines(version.dir().resolve(CatalogGptCommand.SAMPLES_FILE));
+        assertThat(samples).hasSizeGreaterThan(10).allMatch(line -> line.startsWith("#") || line.contains(" | prompt=\""));
+        assertThat(command.out()).contains("step 3/3");
+    }
+
+    @Test
+    void theSameConfigTrainsTheSameSavedModelBytes() {
+        Path first = root.resolve("a/catalog-gpt/1");
+        Path second = root.resolve("b/catalog-gpt/1");
+        assertThat(command.run("catalog-gpt", "--out", first.toString(), "--preset", "tiny", "--steps", "4")).isZero();
+        assertThat(command.run("catalog-gpt", "--out", second.toString(), "--preset", "tiny", "--steps", "4")).isZero();
+        assertThat(SavedModelFiles.digests(second)).isEqualTo(SavedModelFiles.digests(first));
+        Path third = root.resolve("c/catalog-gpt/1");
+        assertThat(command.run("catalog-gpt", "--out", third.toString(), "--preset", "tiny", "--steps", "4", "--seed", "8")).isZero();
+        assertThat(SavedModelFiles.digests(third).get("variables/variables.data-00000-of-00001"))
+                .isNotEqualTo(SavedModelFiles.digests(first).get("variables/variables.data-00000-of-00001"));
+    }
+
+    @Test
+    void rejectsUnknownOptionsWithTheUsage() {
+        assertThat(command.run("catalog-gpt", "--layers", "3")).isEqualTo(2);
+        assertThat(command.err()).contains("unknown option --layers").contains("usage:");
+    }
+}
