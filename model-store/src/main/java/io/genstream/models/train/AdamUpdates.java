@@ -30,25 +30,30 @@ public final class AdamUpdates {
         this.slotInitializers = slotInitializers;
     }
 
+    /**
+     * Adam's settings for one network.
+     *
+     * @param learningRate the step size (a constant, or a placeholder for a schedule)
+     * @param clipNorm when above 0, all gradients are scaled together so that their global L2 norm
+     *     is at most this (as recurrent networks need); 0 leaves them as they are
+     */
+    public record Settings(Operand<TFloat32> learningRate, double beta1, double beta2, double clipNorm) {}
+
     static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
             List<ParameterSpec> specs, GanConfig config, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
-        return minimize(graph, tf, name, loss, vars, specs, tf.constant((float) config.learningRate()),
-                config.beta1(), config.beta2(), beta1Power, beta2Power);
+        Settings settings = new Settings(tf.constant((float) config.learningRate()), config.beta1(), config.beta2(), 0);
+        return minimize(graph, tf, name, loss, vars, specs, settings, beta1Power, beta2Power);
     }
 
-    /**
-     * The same for any network, with the step size as an operand: a placeholder fed per step is
-     * how a trainer schedules the learning rate (warm-up, decay) from Java.
-     */
     public static AdamUpdates minimize(
-            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
-            Operand<TFloat32> lr, double beta1Value, double beta2Value,
-            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
+            List<ParameterSpec> specs, Settings settings, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Variable<TFloat32>> variables = vars.all();
         Gradients gradients = tf.gradients(loss, variables);
-        Operand<TFloat32> beta1 = tf.constant((float) beta1Value);
-        Operand<TFloat32> beta2 = tf.constant((float) beta2Value);
+        Operand<TFloat32> lr = settings.learningRate();
+        Operand<TFloat32> beta1 = tf.constant((float) settings.beta1());
+        Operand<TFloat32> beta2 = tf.constant((float) settings.beta2());
         Operand<TFloat32> epsilon = tf.constant(1e-8f);
         // Variables are TF1 reference variables, updated in place: an update that ran while the
         // backward pass still reads that variable (e.g. a layer's kernel, needed for the gradient
@@ -56,6 +61,7 @@ public final class AdamUpdates {
         // update waits until every gradient of this loss has been computed.
         List<Op> allGradients = new ArrayList<>(gradients.dy());
         Ops afterGradients = tf.withControlDependencies(allGradients);
+        Operand<TFloat32> clipScale = settings.clipNorm() > 0 ? clipScale(tf, gradients, settings.clipNorm()) : null;
         List<Op> updates = new ArrayList<>();
         List<Op> initializers = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
@@ -64,11 +70,24 @@ public final class AdamUpdates {
             Variable<TFloat32> v = slot(graph, tf, spec, "v");
             initializers.add(tf.assign(m, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
             initializers.add(tf.assign(v, tf.zeros(tf.constant(spec.shape()), TFloat32.class)));
-            Operand<TFloat32> grad = gradients.dy(i);
+            Operand<TFloat32> grad = clipScale == null ? gradients.dy(i) : tf.math.mul(gradients.<TFloat32>dy(i), clipScale);
             updates.add(afterGradients.train.applyAdam(
                     variables.get(i), m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad));
         }
         return new AdamUpdates(tf.withName(name).withControlDependencies(updates).noOp(), initializers);
+    }
+
+    /** {@code min(1, clipNorm / ‖g‖)} over all gradients together, so clipping keeps their direction. */
+    private static Operand<TFloat32> clipScale(Ops tf, Gradients gradients, double clipNorm) {
+        Operand<TFloat32> squares = null;
+        for (int i = 0; i < gradients.dy().size(); i++) {
+            Operand<TFloat32> g = gradients.dy(i);
+            Operand<TFloat32> sum = tf.reduceSum(tf.math.square(g), tf.range(tf.constant(0), tf.rank(g), tf.constant(1)));
+            squares = squares == null ? sum : tf.math.add(squares, sum);
+        }
+        Operand<TFloat32> norm = tf.math.sqrt(squares);
+        Operand<TFloat32> limit = tf.constant((float) clipNorm);
+        return tf.math.div(limit, tf.math.maximum(norm, limit));
     }
 
     private static Variable<TFloat32> slot(Graph graph, Ops tf, ParameterSpec spec, String moment) {

@@ -41,10 +41,13 @@ public final class TrainCommand {
 
     /** @return the process exit status: 0 done, 2 bad arguments or an occupied output folder */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (!args.isEmpty() && args.get(0).equals(CatalogGptCommand.MODEL)) {
-            return execute(() -> CatalogGptCommand.prepare(args, out), err);
+        if (!args.isEmpty() && args.get(0).equals(CatalogLstmCommand.MODEL)) {
+            return CatalogLstmCommand.run(args, out, err);
         }
-        return execute(() -> {
+        if (!args.isEmpty() && args.get(0).equals(CatalogGptCommand.MODEL)) {
+            return run(() -> CatalogGptCommand.prepare(args, out), err);
+        }
+        return run(() -> {
             TrainOptions options = TrainOptions.parse(args);
             Path dir = prepareOutput(options);
             return () -> train(options, dir, out);
@@ -52,22 +55,20 @@ public final class TrainCommand {
     }
 
     /** A training run whose arguments have been checked and whose output folder is ready. */
-    @FunctionalInterface
-    interface Job {
-        void run() throws IOException;
+    interface PreparedRun {
+        void train() throws IOException;
     }
 
-    /** Parses the arguments and prepares the output folder; {@link IllegalArgumentException} for the user. */
-    @FunctionalInterface
-    interface JobPlanner {
-        Job plan() throws IOException;
+    /** Parses a model's arguments and prepares its folder, throwing IllegalArgumentException for the user. */
+    interface RunPreparation {
+        PreparedRun prepare() throws IOException;
     }
 
-    /** Plans and runs a job: a bad argument or an occupied folder is exit status 2, with its message. */
-    static int execute(JobPlanner planner, PrintStream err) {
-        Job job;
+    /** Runs a model's training; bad arguments are printed to {@code err} and give status 2. */
+    static int run(RunPreparation preparation, PrintStream err) {
+        PreparedRun run;
         try {
-            job = planner.plan();
+            run = preparation.prepare();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -75,7 +76,7 @@ public final class TrainCommand {
             throw new UncheckedIOException(e);
         }
         try {
-            job.run();
+            run.train();
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,7 +122,7 @@ public final class TrainCommand {
         return prepareOutput(options.model(), options.out(), options.root(), options.version(), options.overwrite());
     }
 
-    /** The same for any model: {@code out}, or {@code <root>/<model>/<version or the next one>}. */
+    /** As {@link #prepareOutput(TrainOptions)}, for any model's options. */
     static Path prepareOutput(String model, Optional<Path> out, Path root, Optional<String> version, boolean overwrite)
             throws IOException {
         Path dir = out.orElseGet(() -> root.resolve(model).resolve(nextVersion(model, root, version)));

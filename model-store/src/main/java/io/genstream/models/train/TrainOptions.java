@@ -26,7 +26,7 @@ public record TrainOptions(
     /** @throws IllegalArgumentException with a message for the user on any bad or unknown argument */
     public static TrainOptions parse(List<String> args) {
         if (args.isEmpty() || !args.get(0).equals("digits-gan")) {
-            throw new IllegalArgumentException("the only trainable model is digits-gan\n" + USAGE);
+            throw new IllegalArgumentException("trainable models: digits-gan, catalog-lstm\n" + USAGE);
         }
         Path out = null;
         Path root = Path.of("model-store");
