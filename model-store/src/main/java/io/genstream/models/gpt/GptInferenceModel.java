@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.tensorflow.Graph;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
@@ -13,7 +12,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-import io.genstream.models.export.GanInferenceModel;
+import io.genstream.models.export.LeanSavedModel;
 import io.genstream.models.tf.SessionConfigs;
 import io.genstream.models.tf.TensorFlowNatives;
 import io.genstream.models.text.TextSignatures;
@@ -63,8 +62,7 @@ public final class GptInferenceModel implements AutoCloseable {
 
     /** Writes {@code saved_model.pb} (deterministically serialised) and {@code variables/} into {@code dir}. */
     public void exportSavedModel(Path dir) throws IOException {
-        SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(prefill).withSignature(step).export();
-        GanInferenceModel.rewriteDeterministically(dir.resolve("saved_model.pb"));
+        LeanSavedModel.write(session, dir, prefill, step);
     }
 
     @Override

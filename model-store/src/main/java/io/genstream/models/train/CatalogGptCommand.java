@@ -61,10 +61,7 @@ final class CatalogGptCommand {
             Map<String, Object> evaluation = evaluate(version, trained, sequences, heldOut, dir);
             ModelManifest manifest = CatalogGptManifest.create(MODEL, version, trained, vocabulary, sequences, evaluation)
                     .withFilesOf(dir);
-            manifest.write(dir);
-            manifest.verify(dir);
-            out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                    trained.wallSeconds(), dir, TrainCommand.savedModelBytes(dir), evaluation);
+            TrainCommand.finish(manifest, dir, trained.wallSeconds(), evaluation, out);
         } finally {
             TrainCommand.deleteTree(work);
         }

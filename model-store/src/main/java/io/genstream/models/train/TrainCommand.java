@@ -108,10 +108,7 @@ public final class TrainCommand {
             }
             String version = dir.toAbsolutePath().normalize().getFileName().toString();
             ModelManifest manifest = DigitsGanManifest.create(options.model(), version, trained, evaluation).withFilesOf(dir);
-            manifest.write(dir);
-            manifest.verify(dir);
-            out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                    trained.wallSeconds(), dir, savedModelBytes(dir), evaluation);
+            finish(manifest, dir, trained.wallSeconds(), evaluation, out);
         } finally {
             deleteTree(work);
         }
@@ -161,6 +158,15 @@ public final class TrainCommand {
             }
         }
         Files.createDirectories(dir);
+    }
+
+    /** Writes and verifies the version's {@code model.json}, and reports the run. */
+    static void finish(ModelManifest manifest, Path dir, double wallSeconds, Map<String, Object> evaluation, PrintStream out)
+            throws IOException {
+        manifest.write(dir);
+        manifest.verify(dir);
+        out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
+                wallSeconds, dir, savedModelBytes(dir), evaluation);
     }
 
     static long savedModelBytes(Path dir) throws IOException {
