@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
@@ -101,8 +100,7 @@ public final class CharLstmInferenceModel implements AutoCloseable {
 
     /** Writes {@code saved_model.pb} and {@code variables/} into {@code dir}. */
     public void exportSavedModel(Path dir) throws IOException {
-        SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(prefill).withSignature(step).export();
-        InferenceSession.rewriteDeterministically(dir.resolve("saved_model.pb"));
+        LeanSavedModel.write(session, dir, prefill, step);
     }
 
     @Override

@@ -84,12 +84,7 @@ public final class InferenceSession implements AutoCloseable {
 
     /** Writes {@code saved_model.pb} and {@code variables/} into {@code dir}. */
     void export(Path dir, Signature... signatures) throws IOException {
-        SavedModelBundle.Exporter exporter = SavedModelBundle.exporter(dir.toString()).withSession(session);
-        for (Signature signature : signatures) {
-            exporter.withSignature(signature);
-        }
-        exporter.export();
-        rewriteDeterministically(dir.resolve("saved_model.pb"));
+        LeanSavedModel.write(session, dir, signatures);
     }
 
     /**

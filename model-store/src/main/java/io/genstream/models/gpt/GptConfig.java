@@ -58,7 +58,7 @@ public record GptConfig(
     /** The configuration of the published catalog-gpt model. */
     public static GptConfig standard() {
         return new GptConfig(160, 96, 4, 2, 384, 2400, 32, 2e-3, 200, 0.1, 0.9, 0.99,
-                1L, 20_240_701L, 40_000, 2_000, 2, 100);
+                1L, 20_240_701L, 40_000, 1_000, 2, 100);
     }
 
     /** Small and short enough for unit tests (seconds); it has not learned the grammar. */

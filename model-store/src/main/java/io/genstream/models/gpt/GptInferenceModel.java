@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.tensorflow.Graph;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
@@ -13,13 +12,14 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-import io.genstream.models.export.InferenceSession;
+import io.genstream.models.export.LeanSavedModel;
 import io.genstream.models.tf.SessionConfigs;
 import io.genstream.models.tf.TensorFlowNatives;
+import io.genstream.models.text.TextSignatures;
 
 /**
  * A fresh inference-only graph of a trained catalog-gpt, holding the network and the
- * {@code prefill} and {@code step} signatures of {@link GptSignatures} and nothing else (no
+ * {@code prefill} and {@code step} signatures of {@link TextSignatures} and nothing else (no
  * optimiser slots, loss or training ops). Weights are restored by variable name from the trainer's
  * checkpoint.
  */
@@ -38,19 +38,19 @@ public final class GptInferenceModel implements AutoCloseable {
         Placeholder<TInt32> tokens = tf.withName("prefill_tokens").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
         Placeholder<TInt32> length = tf.withName("prefill_length").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         GptNetwork.Next prefilled = network.prefill(tf, tokens, length);
-        prefill = Signature.builder().key(GptSignatures.PREFILL)
-                .input(GptSignatures.TOKENS, tokens).input(GptSignatures.LENGTH, length)
-                .output(GptSignatures.LOGITS, tf.withName("prefill_logits").identity(prefilled.logits()))
-                .output(GptSignatures.STATE, tf.withName("prefill_state").identity(prefilled.state())).build();
+        prefill = Signature.builder().key(TextSignatures.PREFILL)
+                .input(TextSignatures.TOKENS, tokens).input(TextSignatures.LENGTH, length)
+                .output(TextSignatures.LOGITS, tf.withName("prefill_logits").identity(prefilled.logits()))
+                .output(TextSignatures.STATE, tf.withName("prefill_state").identity(prefilled.state())).build();
         Placeholder<TInt32> token = tf.withName("step_token").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         Placeholder<TInt32> position = tf.withName("step_position").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         Placeholder<TFloat32> state = tf.withName("step_state").placeholder(TFloat32.class,
                 Placeholder.shape(Shape.of(-1, arch.stateSize())));
         GptNetwork.Next stepped = network.step(tf, token, position, state);
-        step = Signature.builder().key(GptSignatures.STEP)
-                .input(GptSignatures.TOKEN, token).input(GptSignatures.POSITION, position).input(GptSignatures.STATE, state)
-                .output(GptSignatures.LOGITS, tf.withName("step_logits").identity(stepped.logits()))
-                .output(GptSignatures.STATE, tf.withName("step_state_out").identity(stepped.state())).build();
+        step = Signature.builder().key(TextSignatures.STEP)
+                .input(TextSignatures.TOKEN, token).input(TextSignatures.POSITION, position).input(TextSignatures.STATE, state)
+                .output(TextSignatures.LOGITS, tf.withName("step_logits").identity(stepped.logits()))
+                .output(TextSignatures.STATE, tf.withName("step_state_out").identity(stepped.state())).build();
         session = new Session(graph, SessionConfigs.pinnedThreads(threads));
         session.restore(checkpointPrefix);
     }
@@ -62,8 +62,7 @@ public final class GptInferenceModel implements AutoCloseable {
 
     /** Writes {@code saved_model.pb} (deterministically serialised) and {@code variables/} into {@code dir}. */
     public void exportSavedModel(Path dir) throws IOException {
-        SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(prefill).withSignature(step).export();
-        InferenceSession.rewriteDeterministically(dir.resolve("saved_model.pb"));
+        LeanSavedModel.write(session, dir, prefill, step);
     }
 
     @Override

@@ -126,9 +126,13 @@ public final class GptNetwork {
     public Next step(Ops tf, Operand<TInt32> token, Operand<TInt32> position, Operand<TFloat32> state) {
         int d = arch.dModel();
         int t = arch.maxLength();
+        // A position past the cache (a finished row a batch still feeds) must not fail the whole call:
+        // it reads the last position's embedding, writes nothing (its one-hot row is empty), and its
+        // logits mean nothing.
+        Operand<TInt32> embedded = tf.math.minimum(position, tf.constant(t - 1));
         Operand<TFloat32> x = tf.math.add(
                 tf.gather(vars.get(GptNames.TOKEN_EMBEDDING), token, tf.constant(0)),
-                tf.gather(vars.get(GptNames.POSITION_EMBEDDING), position, tf.constant(0)));
+                tf.gather(vars.get(GptNames.POSITION_EMBEDDING), embedded, tf.constant(0)));
         Operand<TFloat32> at = tf.oneHot(position, tf.constant(t), tf.constant(1f), tf.constant(0f));
         Operand<TFloat32> writeMask = tf.expandDims(at, tf.constant(2));
         Operand<TFloat32> visible = tf.dtypes.cast(tf.math.lessEqual(

@@ -56,7 +56,7 @@ final class GptTrainingGraph {
 
         List<ParameterSpec> specs = arch.parameters();
         AdamUpdates adam = AdamUpdates.minimize(graph, tf, "train", loss, network.variables(), specs,
-                learningRate, config.beta1(), config.beta2(), beta1Power, beta2Power);
+                new AdamUpdates.Settings(learningRate, config.beta1(), config.beta2(), 0), beta1Power, beta2Power);
         train = adam.train();
         List<Op> inits = new ArrayList<>(adam.slotInitializers());
         List<Variable<TFloat32>> variables = network.variables().all();

@@ -39,27 +39,15 @@ public final class AdamUpdates {
     }
 
     /**
-     * The same for any network, with the step size as an operand: a placeholder fed per step is
-     * how a trainer schedules the learning rate (warm-up, decay) from Java.
-     */
-    public static AdamUpdates minimize(
-            Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars, List<ParameterSpec> specs,
-            Operand<TFloat32> lr, double beta1Value, double beta2Value,
-            Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
-        return minimize(graph, tf, name, loss, vars, specs, () -> lr, beta1Value, beta2Value, 0, beta1Power,
-                beta2Power);
-    }
-
-    /**
      * Adam's settings for one network.
      *
      * @param learningRate the step size (a constant, or a placeholder for a schedule)
      * @param clipNorm when above 0, all gradients are scaled together so that their global L2 norm
      *     is at most this (as recurrent networks need); 0 leaves them as they are
      */
-    record Settings(Operand<TFloat32> learningRate, double beta1, double beta2, double clipNorm) {}
+    public record Settings(Operand<TFloat32> learningRate, double beta1, double beta2, double clipNorm) {}
 
-    static AdamUpdates minimize(
+    public static AdamUpdates minimize(
             Graph graph, Ops tf, String name, Operand<TFloat32> loss, NetworkVariables vars,
             List<ParameterSpec> specs, Settings settings, Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         return minimize(graph, tf, name, loss, vars, specs, settings::learningRate, settings.beta1(),

@@ -2,19 +2,14 @@ package io.genstream.models.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import io.genstream.models.gpt.GptArchitecture;
 import io.genstream.models.gpt.GptConfig;
-import io.genstream.models.gpt.GptEvaluator;
 import io.genstream.models.gpt.GptInferenceModel;
-import io.genstream.models.gpt.GptSavedModel;
 import io.genstream.models.gpt.GptTrainer;
 import io.genstream.models.gpt.TrainedGpt;
 import io.genstream.models.manifest.ModelManifest;
@@ -22,23 +17,20 @@ import io.genstream.models.text.CatalogCorpus;
 import io.genstream.models.text.CatalogExample;
 import io.genstream.models.text.CharVocabulary;
 import io.genstream.models.text.ContextPrefix;
+import io.genstream.models.text.SavedModelTextModel;
 import io.genstream.models.text.TextBatchSampler;
 
 /**
  * Trains a catalog-gpt version end to end: generate the corpus, train, export the lean
- * SavedModel, evaluate it through its signatures, write {@code samples.txt} and
- * {@code model.json}, verify. See {@link CatalogGptOptions} for the arguments.
+ * SavedModel, evaluate it through its signatures (the same figures and {@code samples.txt} as
+ * catalog-lstm, {@link CatalogLstmEvaluator}), write and verify {@code model.json}. See
+ * {@link CatalogGptOptions} for the arguments.
  */
 final class CatalogGptCommand {
 
     static final String MODEL = "catalog-gpt";
-    /** Samples behind {@code grammarValidRate}: held-out contexts 0…n−1, empty prompt, row i drawn from seed + i. */
-    static final int SAMPLE_COUNT = 300;
-    static final float SAMPLE_TEMPERATURE = 0.8f;
-    static final long SAMPLE_SEED = 1_000_000L;
-    static final String SAMPLES_FILE = "samples.txt";
-    private static final int LISTED_SAMPLES = 20;
-    private static final int LISTED_PROMPTED = 10;
+    /** Blurbs sampled for the valid rates. */
+    static final int SAMPLES = 300;
 
     private CatalogGptCommand() {}
 
@@ -65,47 +57,27 @@ final class CatalogGptCommand {
             try (GptInferenceModel model = GptInferenceModel.restore(arch, trained.checkpointPrefix(), config.threads())) {
                 model.exportSavedModel(dir);
             }
-            Map<String, Object> evaluation;
-            long evaluationStart = System.nanoTime();
-            try (GptSavedModel model = GptSavedModel.load(dir, config.threads())) {
-                evaluation = evaluate(new GptEvaluator(model, arch, vocabulary), heldOut, dir);
-            }
-            evaluation.put("evaluationSeconds", (System.nanoTime() - evaluationStart) / 1e9);
             String version = dir.toAbsolutePath().normalize().getFileName().toString();
+            Map<String, Object> evaluation = evaluate(version, trained, sequences, heldOut, dir);
             ModelManifest manifest = CatalogGptManifest.create(MODEL, version, trained, vocabulary, sequences, evaluation)
                     .withFilesOf(dir);
-            manifest.write(dir);
-            manifest.verify(dir);
-            out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                    trained.wallSeconds(), dir, TrainCommand.savedModelBytes(dir), evaluation);
+            TrainCommand.finish(manifest, dir, trained.wallSeconds(), evaluation, out);
         } finally {
             TrainCommand.deleteTree(work);
         }
     }
 
-    private static Map<String, Object> evaluate(GptEvaluator evaluator, List<CatalogExample> heldOut, Path dir)
-            throws IOException {
-        int count = Math.min(SAMPLE_COUNT, heldOut.size());
-        List<GptEvaluator.Sample> samples = evaluator.sample(heldOut.subList(0, count),
-                Collections.nCopies(count, ""), SAMPLE_TEMPERATURE, SAMPLE_SEED);
-        Map<String, Object> figures = GptEvaluator.figures(evaluator.likelihood(heldOut), samples, SAMPLE_TEMPERATURE);
-        // For the listing, some rows also start from a prompt: the first word of the held-out blurb.
-        List<CatalogExample> prompted = heldOut.subList(count, Math.min(heldOut.size(), count + LISTED_PROMPTED));
-        List<String> prompts = prompted.stream().map(e -> e.blurb().substring(0, e.blurb().indexOf(' ') + 1)).toList();
-        List<GptEvaluator.Sample> listed = new ArrayList<>(samples.subList(0, Math.min(LISTED_SAMPLES, count)));
-        listed.addAll(evaluator.sample(prompted, prompts, SAMPLE_TEMPERATURE, SAMPLE_SEED + count));
-        writeSamples(dir.resolve(SAMPLES_FILE), listed);
-        return figures;
-    }
-
-    private static void writeSamples(Path file, List<GptEvaluator.Sample> samples) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("# catalog-gpt samples at temperature " + SAMPLE_TEMPERATURE
-                + ": grammar-valid?, fits its context?, context prefix, prompt, generated blurb (prompt included)");
-        for (GptEvaluator.Sample s : samples) {
-            lines.add(String.format("%-7s %-6s %s | prompt=\"%s\" | %s", s.valid() ? "valid" : "INVALID",
-                    s.fitsContext() ? "fits" : "MISFIT", ContextPrefix.format(s.context()), s.prompt(), s.text()));
+    /** The figures of the export in {@code dir}, which is loaded through a manifest written first without them. */
+    static Map<String, Object> evaluate(String version, TrainedGpt trained, List<int[]> sequences,
+            List<CatalogExample> heldOut, Path dir) throws IOException {
+        CharVocabulary vocabulary = CharVocabulary.catalog();
+        CatalogGptManifest.create(MODEL, version, trained, vocabulary, sequences, Map.of()).withFilesOf(dir).write(dir);
+        long start = System.nanoTime();
+        Map<String, Object> evaluation;
+        try (SavedModelTextModel model = SavedModelTextModel.load(dir, trained.config().threads())) {
+            evaluation = new CatalogLstmEvaluator(Math.min(SAMPLES, heldOut.size())).evaluate(model, heldOut, dir);
         }
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        evaluation.put("evaluationSeconds", (System.nanoTime() - start) / 1e9);
+        return evaluation;
     }
 }

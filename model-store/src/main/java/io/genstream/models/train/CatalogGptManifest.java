@@ -11,12 +11,12 @@ import java.util.Map;
 
 import io.genstream.models.gpt.GptArchitecture;
 import io.genstream.models.gpt.GptConfig;
-import io.genstream.models.gpt.GptSignatures;
 import io.genstream.models.gpt.GptTrainer;
 import io.genstream.models.gpt.TrainedGpt;
 import io.genstream.models.manifest.ModelManifest;
 import io.genstream.models.text.CharVocabulary;
 import io.genstream.models.text.ContextPrefix;
+import io.genstream.models.text.TextSignatures;
 
 /** The manifest of a trained catalog-gpt version (without file digests; see {@link ModelManifest#withFilesOf}). */
 final class CatalogGptManifest {
@@ -64,9 +64,8 @@ final class CatalogGptManifest {
         ManifestSections.addEnvironment(training);
 
         Map<String, Object> figures = ManifestSections.figures(evaluation);
-        figures.put("sampleSeed", "row i of the held-out contexts draws from new java.util.Random(" + CatalogGptCommand.SAMPLE_SEED + " + i)");
 
-        return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, GptSignatures.describe(arch),
+        return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, TextSignatures.describe(arch.vocabularySize(), arch.stateSize()),
                 properties, Map.of(), training, figures);
     }
 

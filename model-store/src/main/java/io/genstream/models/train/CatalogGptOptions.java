@@ -1,7 +1,6 @@
 package io.genstream.models.train;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,20 +23,9 @@ record CatalogGptOptions(Optional<Path> out, Path root, Optional<String> version
 
     /** @throws IllegalArgumentException with a message for the user on any bad or unknown argument */
     static CatalogGptOptions parse(List<String> args) {
-        Map<String, String> given = new HashMap<>();
-        boolean overwrite = false;
-        for (int i = 1; i < args.size(); i++) {
-            String option = args.get(i);
-            if (option.equals("--overwrite")) {
-                overwrite = true;
-            } else if (!VALUED.contains(option)) {
-                throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
-            } else if (i + 1 == args.size()) {
-                throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-            } else {
-                given.put(option, args.get(++i));
-            }
-        }
+        TrainArguments arguments = TrainArguments.parse(args, VALUED, USAGE);
+        Map<String, String> given = arguments.values();
+        boolean overwrite = arguments.overwrite();
         GptConfig config = switch (given.getOrDefault("--preset", "standard")) {
             case "standard" -> GptConfig.standard();
             case "tiny" -> GptConfig.tiny();

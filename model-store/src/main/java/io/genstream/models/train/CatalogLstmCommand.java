@@ -66,10 +66,7 @@ final class CatalogLstmCommand {
                 evaluation = new CatalogLstmEvaluator(options.samples()).evaluate(model, heldOut, dir);
             }
             ModelManifest manifest = CatalogLstmManifest.create(MODEL, version, trained, evaluation).withFilesOf(dir);
-            manifest.write(dir);
-            manifest.verify(dir);
-            out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                    trained.wallSeconds(), dir, TrainCommand.savedModelBytes(dir), evaluation);
+            TrainCommand.finish(manifest, dir, trained.wallSeconds(), evaluation, out);
         } finally {
             TrainCommand.deleteTree(work);
         }

@@ -172,6 +172,15 @@ public final class TrainCommand {
         Files.createDirectories(dir);
     }
 
+    /** Writes and verifies the version's {@code model.json}, and reports the run. */
+    static void finish(ModelManifest manifest, Path dir, double wallSeconds, Map<String, Object> evaluation, PrintStream out)
+            throws IOException {
+        manifest.write(dir);
+        manifest.verify(dir);
+        out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
+                wallSeconds, dir, savedModelBytes(dir), evaluation);
+    }
+
     static long savedModelBytes(Path dir) throws IOException {
         long total = 0;
         for (String file : SavedModelFiles.list(dir)) {

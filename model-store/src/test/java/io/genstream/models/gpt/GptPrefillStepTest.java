@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,9 +29,13 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import io.genstream.models.manifest.SavedModelFiles;
-import io.genstream.models.tf.TensorCopies;
 import io.genstream.models.tf.TensorFlowNatives;
+import io.genstream.models.manifest.ModelManifest;
+import io.genstream.models.text.CharVocabulary;
+import io.genstream.models.text.SavedModelTextModel;
 import io.genstream.models.text.TextBatchSampler;
+import io.genstream.models.text.TextModel;
+import io.genstream.models.text.TextSignatures;
 
 /**
  * The exported {@code prefill} and {@code step} signatures of a briefly trained tiny model: a KV
@@ -52,7 +57,7 @@ class GptPrefillStepTest {
     private static GptArchitecture arch;
     private static TrainedGpt trained;
     private static Path modelDir;
-    private static GptSavedModel model;
+    private static SavedModelTextModel model;
 
     @BeforeAll
     static void trainAndExport() throws Exception {
@@ -66,7 +71,13 @@ class GptPrefillStepTest {
         try (GptInferenceModel inference = GptInferenceModel.restore(arch, trained.checkpointPrefix(), 1)) {
             inference.exportSavedModel(modelDir);
         }
-        model = GptSavedModel.load(modelDir, 1);
+        // The loader reads the sizes from a manifest beside the SavedModel.
+        new ModelManifest("catalog-gpt", "1", "gpt", ModelManifest.FORMAT_SAVED_MODEL,
+                TextSignatures.describe(VOCABULARY, arch.stateSize()),
+                Map.of("vocabulary", CharVocabulary.catalog().chars().substring(0, VOCABULARY),
+                        "stateSize", arch.stateSize(), "maxLength", arch.maxLength()),
+                Map.of(), Map.of(), Map.of()).write(modelDir);
+        model = SavedModelTextModel.load(modelDir, 1);
     }
 
     @AfterAll
@@ -101,19 +112,12 @@ class GptPrefillStepTest {
     void prefillThenStepsGiveTheLogitsAndStateOfPrefillingTheLongerSequence() {
         int[] sequence = sequences(1, 3).get(0);
         int start = 6;
-        GptSavedModel.Next next = model.prefill(new int[][] {Arrays.copyOf(sequence, start)});
-        try {
-            for (int position = start; position < sequence.length - 1; position++) {
-                GptSavedModel.Next stepped = model.step(new int[] {sequence[position]}, new int[] {position}, next.state());
-                next.close();
-                next = stepped;
-                try (GptSavedModel.Next full = model.prefill(new int[][] {Arrays.copyOf(sequence, position + 1)})) {
-                    assertClose(next.logits()[0], full.logits()[0], "logits after position " + position);
-                    assertClose(TensorCopies.toFloats(next.state()), TensorCopies.toFloats(full.state()), "state after " + position);
-                }
-            }
-        } finally {
-            next.close();
+        TextModel.Output next = model.prefill(new int[][] {Arrays.copyOf(sequence, start)});
+        for (int position = start; position < sequence.length - 1; position++) {
+            next = model.step(new int[] {sequence[position]}, new int[] {position}, next.state());
+            TextModel.Output full = model.prefill(new int[][] {Arrays.copyOf(sequence, position + 1)});
+            assertClose(next.logits()[0], full.logits()[0], "logits after position " + position);
+            assertClose(next.state()[0], full.state()[0], "state after " + position);
         }
     }
 
@@ -121,17 +125,21 @@ class GptPrefillStepTest {
     void theCacheHoldsZerosBeyondTheWrittenPositions() {
         int length = 9;
         int[] row = Arrays.copyOf(sequences(1, 4).get(0), length);
-        try (GptSavedModel.Next prefilled = model.prefill(new int[][] {row, Arrays.copyOf(row, 3)})) {
-            float[] state = TensorCopies.toFloats(prefilled.state());
-            assertThat(state).hasSize(2 * arch.stateSize());
-            assertWrittenPositions(Arrays.copyOfRange(state, 0, arch.stateSize()), length);
-            assertWrittenPositions(Arrays.copyOfRange(state, arch.stateSize(), 2 * arch.stateSize()), 3);
-            try (GptSavedModel.Next stepped = model.step(new int[] {5, 5}, new int[] {length, 3}, prefilled.state())) {
-                float[] after = TensorCopies.toFloats(stepped.state());
-                assertWrittenPositions(Arrays.copyOfRange(after, 0, arch.stateSize()), length + 1);
-                assertWrittenPositions(Arrays.copyOfRange(after, arch.stateSize(), 2 * arch.stateSize()), 4);
-            }
-        }
+        TextModel.Output prefilled = model.prefill(new int[][] {row, Arrays.copyOf(row, 3)});
+        assertWrittenPositions(prefilled.state()[0], length);
+        assertWrittenPositions(prefilled.state()[1], 3);
+        TextModel.Output stepped = model.step(new int[] {5, 5}, new int[] {length, 3}, prefilled.state());
+        assertWrittenPositions(stepped.state()[0], length + 1);
+        assertWrittenPositions(stepped.state()[1], 4);
+    }
+
+    /** A finished row that a batch still feeds past the cache's end neither fails the call nor changes its cache. */
+    @Test
+    void aPositionPastTheCacheWritesNothingAndFailsNothing() {
+        TextModel.Output prefilled = model.prefill(new int[][] {Arrays.copyOf(sequences(1, 7).get(0), 5)});
+        TextModel.Output stepped = model.step(new int[] {4}, new int[] {arch.maxLength() + 3}, prefilled.state());
+        assertThat(stepped.state()[0]).containsExactly(prefilled.state()[0]);
+        assertThat(stepped.logits()[0]).hasSize(VOCABULARY);
     }
 
     /** Every K and V slab of one row: positions {@code < written} hold no zero, the rest only zeros. */
@@ -154,15 +162,13 @@ class GptPrefillStepTest {
         for (int r = 0; r < 3; r++) {
             prompts[r] = Arrays.copyOf(rows.get(r), 4 + 3 * r);
         }
-        try (GptSavedModel.Next together = model.prefill(prompts);
-                GptSavedModel.Next steppedTogether = model.step(new int[] {1, 2, 3}, new int[] {4, 7, 10}, together.state())) {
-            for (int r = 0; r < 3; r++) {
-                try (GptSavedModel.Next alone = model.prefill(new int[][] {prompts[r]});
-                        GptSavedModel.Next steppedAlone = model.step(new int[] {r + 1}, new int[] {prompts[r].length}, alone.state())) {
-                    assertClose(together.logits()[r], alone.logits()[0], "prefill row " + r);
-                    assertClose(steppedTogether.logits()[r], steppedAlone.logits()[0], "step row " + r);
-                }
-            }
+        TextModel.Output together = model.prefill(prompts);
+        TextModel.Output steppedTogether = model.step(new int[] {1, 2, 3}, new int[] {4, 7, 10}, together.state());
+        for (int r = 0; r < 3; r++) {
+            TextModel.Output alone = model.prefill(new int[][] {prompts[r]});
+            TextModel.Output steppedAlone = model.step(new int[] {r + 1}, new int[] {prompts[r].length}, alone.state());
+            assertClose(together.logits()[r], alone.logits()[0], "prefill row " + r);
+            assertClose(steppedTogether.logits()[r], steppedAlone.logits()[0], "step row " + r);
         }
     }
 
@@ -170,29 +176,29 @@ class GptPrefillStepTest {
     @Test
     void djlServesTheSamePrefillAndStepAsTensorFlowJava() throws Exception {
         int[] prompt = Arrays.copyOf(sequences(1, 6).get(0), 7);
-        try (GptSavedModel.Next expectedPrefill = model.prefill(new int[][] {prompt});
-                GptSavedModel.Next expectedStep = model.step(new int[] {3}, new int[] {7}, expectedPrefill.state());
-                ZooModel<NDList, NDList> prefill = djl(GptSignatures.PREFILL);
-                ZooModel<NDList, NDList> step = djl(GptSignatures.STEP);
+        TextModel.Output expectedPrefill = model.prefill(new int[][] {prompt});
+        TextModel.Output expectedStep = model.step(new int[] {3}, new int[] {7}, expectedPrefill.state());
+        try (ZooModel<NDList, NDList> prefill = djl(TextSignatures.PREFILL);
+                ZooModel<NDList, NDList> step = djl(TextSignatures.STEP);
                 Predictor<NDList, NDList> prefiller = prefill.newPredictor();
                 Predictor<NDList, NDList> stepper = step.newPredictor();
                 NDManager manager = NDManager.newBaseManager()) {
             NDArray length = manager.create(new int[] {prompt.length});
-            length.setName(GptSignatures.LENGTH);
+            length.setName(TextSignatures.LENGTH);
             NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
-            tokens.setName(GptSignatures.TOKENS);
+            tokens.setName(TextSignatures.TOKENS);
             NDList prefilled = prefiller.predict(new NDList(length, tokens));
-            assertClose(prefilled.get(GptSignatures.LOGITS).toFloatArray(), expectedPrefill.logits()[0], "DJL prefill logits");
+            assertClose(prefilled.get(TextSignatures.LOGITS).toFloatArray(), expectedPrefill.logits()[0], "DJL prefill logits");
 
-            NDArray state = prefilled.get(GptSignatures.STATE);
-            state.setName(GptSignatures.STATE);
+            NDArray state = prefilled.get(TextSignatures.STATE);
+            state.setName(TextSignatures.STATE);
             NDArray token = manager.create(new int[] {3});
-            token.setName(GptSignatures.TOKEN);
+            token.setName(TextSignatures.TOKEN);
             NDArray position = manager.create(new int[] {7});
-            position.setName(GptSignatures.POSITION);
+            position.setName(TextSignatures.POSITION);
             NDList stepped = stepper.predict(new NDList(state, token, position));
-            assertClose(stepped.get(GptSignatures.LOGITS).toFloatArray(), expectedStep.logits()[0], "DJL step logits");
-            assertClose(stepped.get(GptSignatures.STATE).toFloatArray(), TensorCopies.toFloats(expectedStep.state()), "DJL step state");
+            assertClose(stepped.get(TextSignatures.LOGITS).toFloatArray(), expectedStep.logits()[0], "DJL step logits");
+            assertClose(stepped.get(TextSignatures.STATE).toFloatArray(), expectedStep.state()[0], "DJL step state");
         }
     }
 
@@ -220,7 +226,7 @@ class GptPrefillStepTest {
                 .collect(Collectors.toSet());
         assertThat(variables).hasSize(arch.parameters().size()).allMatch(n -> n.startsWith("gpt/"));
         assertThat(savedModel.getMetaGraphs(0).getSignatureDefMap())
-                .containsOnlyKeys(GptSignatures.PREFILL, GptSignatures.STEP);
+                .containsOnlyKeys(TextSignatures.PREFILL, TextSignatures.STEP);
     }
 
     private static void assertClose(float[] actual, float[] expected, String what) {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.genstream.models.gpt.GptSignatures;
+import io.genstream.models.text.TextSignatures;
 import io.genstream.models.manifest.ModelManifest;
 import io.genstream.models.manifest.SavedModelFiles;
 import io.genstream.models.registry.ModelRegistry;
@@ -38,13 +38,13 @@ class CatalogGptCommandTest {
                 .containsEntry("endToken", 0).containsEntry("maxLength", 160).containsEntry("layers", 2)
                 .containsEntry("dModel", 16).containsEntry("heads", 2);
         assertThat(manifest.intProperty("stateSize")).isEqualTo(2 * 2 * 160 * 16);
-        assertThat(manifest.signatures()).containsOnlyKeys(GptSignatures.PREFILL, GptSignatures.STEP);
-        assertThat(manifest.signatures().get(GptSignatures.STEP).inputs())
-                .containsOnlyKeys(GptSignatures.TOKEN, GptSignatures.POSITION, GptSignatures.STATE);
+        assertThat(manifest.signatures()).containsOnlyKeys(TextSignatures.PREFILL, TextSignatures.STEP);
+        assertThat(manifest.signatures().get(TextSignatures.STEP).inputs())
+                .containsOnlyKeys(TextSignatures.TOKEN, TextSignatures.POSITION, TextSignatures.STATE);
         assertThat(manifest.training()).containsEntry("steps", 3).containsKeys("config", "dataSeed", "dataSha256", "finalLoss");
-        assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextConsistentRate");
-        List<String> samples = Files.readAllLines(version.dir().resolve(CatalogGptCommand.SAMPLES_FILE));
-        assertThat(samples).hasSizeGreaterThan(10).allMatch(line -> line.startsWith("#") || line.contains(" | prompt=\""));
+        assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextValidRate");
+        List<String> samples = Files.readAllLines(version.dir().resolve(CatalogLstmEvaluator.SAMPLES_FILE));
+        assertThat(samples).hasSizeGreaterThan(10).allMatch(line -> line.startsWith("#") || line.split("\t").length == 4);
         assertThat(command.out()).contains("step 3/3");
     }
 
