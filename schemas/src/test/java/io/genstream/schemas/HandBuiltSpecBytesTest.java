@@ -63,6 +63,7 @@ class HandBuiltSpecBytesTest {
         .string("user").string("Zoë")
         .string("item").string("café ☕")
         .endBlocks()
+        .branch(1).block(2).string(".").string("!").endBlocks() // stop: an array of two strings
         .varLong(1_700_000_000_456L) // createdAt
         .toByteArray();
 
@@ -76,6 +77,7 @@ class HandBuiltSpecBytesTest {
     byte[] spec = promptPrefix()
         .block(-2).varLong(entries.length).raw(entries)
         .endBlocks()
+        .branch(1).block(2).string(".").string("!").endBlocks() // stop
         .varLong(1_700_000_000_456L)
         .toByteArray();
 

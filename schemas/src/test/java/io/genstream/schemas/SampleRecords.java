@@ -49,6 +49,7 @@ final class SampleRecords {
         .setSeed(123456789L)
         .setReference("Because you liked tea, try this mug.")
         .setContext(context)
+        .setStop(List.of(".", "!"))
         .setCreatedAt(1_700_000_000_456L)
         .build();
   }
