@@ -64,21 +64,41 @@ public final class InferenceSession implements AutoCloseable {
     @SafeVarargs
     final List<float[]> run(Placeholder<TFloat32> input, float[] values, Placeholder<TInt32> labelInput, int[] labels,
             Operand<TFloat32>... outputs) {
-        long[] shape = input.shape().asArray();
-        shape[0] = labels.length;
-        try (TFloat32 x = TensorCopies.floats(values, shape);
+        try (TFloat32 x = batchOf(input, values, labels.length);
                 TInt32 y = TensorCopies.ints(labels)) {
-            Session.Runner runner = session.runner().feed(input, x).feed(labelInput, y);
-            for (Operand<TFloat32> output : outputs) {
-                runner.fetch(output);
+            return fetch(session.runner().feed(input, x).feed(labelInput, y), outputs);
+        }
+    }
+
+    /**
+     * Runs the graph on one float input alone, a batch of {@code rows}.
+     *
+     * @return each output, flattened row-major
+     */
+    @SafeVarargs
+    final List<float[]> run(Placeholder<TFloat32> input, float[] values, int rows, Operand<TFloat32>... outputs) {
+        try (TFloat32 x = batchOf(input, values, rows)) {
+            return fetch(session.runner().feed(input, x), outputs);
+        }
+    }
+
+    private static TFloat32 batchOf(Placeholder<TFloat32> input, float[] values, int rows) {
+        long[] shape = input.shape().asArray();
+        shape[0] = rows;
+        return TensorCopies.floats(values, shape);
+    }
+
+    @SafeVarargs
+    private static List<float[]> fetch(Session.Runner runner, Operand<TFloat32>... outputs) {
+        for (Operand<TFloat32> output : outputs) {
+            runner.fetch(output);
+        }
+        try (Result result = runner.run()) {
+            List<float[]> fetched = new ArrayList<>();
+            for (int i = 0; i < outputs.length; i++) {
+                fetched.add(TensorCopies.toFloats(result.get(i)));
             }
-            try (Result result = runner.run()) {
-                List<float[]> fetched = new ArrayList<>();
-                for (int i = 0; i < outputs.length; i++) {
-                    fetched.add(TensorCopies.toFloats(result.get(i)));
-                }
-                return fetched;
-            }
+            return fetched;
         }
     }
 

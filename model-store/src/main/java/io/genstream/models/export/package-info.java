@@ -1,5 +1,5 @@
 /**
- * The lean, inference-only digits-gan graph: in-process generation for evaluation and contact
- * sheets, and export as a TensorFlow SavedModel with the serving contract in {@link io.genstream.models.export.GanSignatures}.
+ * The lean, inference-only graphs of the digits models (digits-gan, digits-vae, digits-eval): in-process
+ * use for evaluation and contact sheets, and export as TensorFlow SavedModels with their serving contracts.
  */
 package io.genstream.models.export;

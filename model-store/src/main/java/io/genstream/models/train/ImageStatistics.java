@@ -2,7 +2,7 @@ package io.genstream.models.train;
 
 import io.genstream.models.data.DigitsDataset;
 
-/** Plain statistics of sets of images (flat float arrays in [0, 1]) that the evaluators report. */
+/** Plain statistics of sets of images (flat float arrays in [0, 1]) and of feature vectors, that the evaluators report. */
 final class ImageStatistics {
 
     private ImageStatistics() {}
@@ -28,6 +28,21 @@ final class ImageStatistics {
             total += sum(image) / image.length;
         }
         return total / images.length;
+    }
+
+    /**
+     * Mean L2 distance over all pairs of distinct vectors: the issue's diversity in a feature
+     * space (the exact mean over the n(n−1)/2 pairs, so it does not grow or shrink with n).
+     */
+    static double meanPairwiseDistance(float[][] vectors) {
+        double total = 0;
+        for (int i = 0; i < vectors.length; i++) {
+            for (int j = i + 1; j < vectors.length; j++) {
+                total += Math.sqrt(squaredDistance(vectors[i], vectors[j]));
+            }
+        }
+        long pairs = (long) vectors.length * (vectors.length - 1) / 2;
+        return pairs == 0 ? 0 : total / pairs;
     }
 
     static double squaredDistance(float[] a, float[] b) {

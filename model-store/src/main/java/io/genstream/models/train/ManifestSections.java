@@ -21,13 +21,20 @@ final class ManifestSections {
     static Map<String, Object> imageProperties(int latentDim, String architecture) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("latentDim", latentDim);
-        properties.put("numClasses", DigitsDataset.NUM_CLASSES);
-        properties.put("imageWidth", DigitsDataset.IMAGE_SIZE);
-        properties.put("imageHeight", DigitsDataset.IMAGE_SIZE);
-        properties.put("imageRange", "0 = black background, 1 = white stroke");
+        properties.putAll(imageFormat());
         properties.put("noise", "z = new java.util.Random(seed).nextGaussian() x latentDim (io.genstream.models.gan.LatentNoise)");
         properties.put("architecture", architecture);
         return properties;
+    }
+
+    /** Classes, image size and range: what every model that draws or reads digits declares. */
+    static Map<String, Object> imageFormat() {
+        Map<String, Object> format = new LinkedHashMap<>();
+        format.put("numClasses", DigitsDataset.NUM_CLASSES);
+        format.put("imageWidth", DigitsDataset.IMAGE_SIZE);
+        format.put("imageHeight", DigitsDataset.IMAGE_SIZE);
+        format.put("imageRange", "0 = black background, 1 = white stroke");
+        return format;
     }
 
     /** The head of {@code training}: trainer, config, data set and seeds, steps and time. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import io.genstream.models.tf.TensorFlowNatives;
 /**
  * Trains a model version end to end: generate the data, train, export the lean SavedModel, draw
  * the contact sheet, evaluate, write and verify {@code model.json}. See {@link TrainOptions} for
- * the arguments; the digits-vae's steps are in {@link DigitsVaeTraining}.
+ * the arguments; the digits-vae's steps are in {@link DigitsVaeTraining}, the digits-eval's in
+ * {@link DigitsEvalTraining}.
  */
 public final class TrainCommand {
 
@@ -97,12 +99,14 @@ public final class TrainCommand {
         try {
             ModelManifest manifest = switch (options.model()) {
                 case TrainOptions.DIGITS_VAE -> DigitsVaeTraining.run(options.model(), version, options.vaeConfig(), dir, work, out);
+                case TrainOptions.DIGITS_EVAL -> DigitsEvalTraining.run(
+                        options.model(), version, options.classifierConfig(), dir, work, options.root(), out);
                 default -> trainGan(options, version, dir, work, out);
             };
             manifest = manifest.withFilesOf(dir);
             manifest.write(dir);
             manifest.verify(dir);
-            out.printf("model %s (%d bytes of SavedModel)%nevaluation %s%n", dir, savedModelBytes(dir), manifest.evaluation());
+            out.printf("model %s (%d bytes of SavedModel)%nevaluation %s%n", dir, savedModelBytes(dir), brief(manifest.evaluation()));
         } finally {
             deleteTree(work);
         }
@@ -178,7 +182,14 @@ public final class TrainCommand {
         manifest.write(dir);
         manifest.verify(dir);
         out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                wallSeconds, dir, savedModelBytes(dir), evaluation);
+                wallSeconds, dir, savedModelBytes(dir), brief(evaluation));
+    }
+
+    /** The figures to print: a long value (e.g. digits-eval's reference covariance) is left to model.json. */
+    private static Map<String, Object> brief(Map<String, Object> evaluation) {
+        Map<String, Object> brief = new LinkedHashMap<>();
+        evaluation.forEach((k, v) -> brief.put(k, String.valueOf(v).length() > 1_000 ? "(see model.json)" : v));
+        return brief;
     }
 
     static long savedModelBytes(Path dir) throws IOException {

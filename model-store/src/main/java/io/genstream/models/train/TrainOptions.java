@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Command-line options of {@link TrainCommand}:
- * {@code digits-gan|digits-vae [--out DIR | --root DIR [--version V]] [--preset standard|tiny] [--steps N]
+ * {@code digits-gan|digits-vae|digits-eval [--out DIR | --root DIR [--version V]] [--preset standard|tiny] [--steps N]
  * [--seed S] [--data-seed S] [--data-size N] [--threads N] [--overwrite]}.
  *
  * @param model the model to train, one of {@link #MODELS}
@@ -23,10 +23,11 @@ public record TrainOptions(
 
     public static final String DIGITS_GAN = "digits-gan";
     public static final String DIGITS_VAE = "digits-vae";
-    public static final List<String> MODELS = List.of(DIGITS_GAN, DIGITS_VAE);
+    public static final String DIGITS_EVAL = "digits-eval";
+    public static final List<String> MODELS = List.of(DIGITS_GAN, DIGITS_VAE, DIGITS_EVAL);
     public static final List<String> PRESETS = List.of("standard", "tiny");
 
-    public static final String USAGE = "usage: TrainCommand digits-gan|digits-vae [--out DIR | --root DIR [--version V]]"
+    public static final String USAGE = "usage: TrainCommand digits-gan|digits-vae|digits-eval [--out DIR | --root DIR [--version V]]"
             + " [--preset standard|tiny] [--steps N] [--seed S] [--data-seed S] [--data-size N] [--threads N]"
             + " [--overwrite]";
 
@@ -77,6 +78,8 @@ public record TrainOptions(
         // The model's own checks of the resulting config, now rather than after the data is drawn.
         if (options.model().equals(DIGITS_VAE)) {
             options.vaeConfig();
+        } else if (options.model().equals(DIGITS_EVAL)) {
+            options.classifierConfig();
         } else {
             options.config();
         }
@@ -91,5 +94,10 @@ public record TrainOptions(
     /** The digits-vae configuration: the preset with the overrides. */
     public VaeConfig vaeConfig() {
         return (preset.equals("tiny") ? VaeConfig.tiny() : VaeConfig.standard()).with(overrides);
+    }
+
+    /** The digits-eval configuration: the preset with the overrides. */
+    public ClassifierConfig classifierConfig() {
+        return (preset.equals("tiny") ? ClassifierConfig.tiny() : ClassifierConfig.standard()).with(overrides);
     }
 }

@@ -73,8 +73,7 @@ public record VaeConfig(
 
     /** Adam's step size at {@code step} (1-based): constant, then a linear decay over the second half. */
     public float learningRate(int step) {
-        double remaining = (double) (steps - step + 1) / steps;
-        return (float) (learningRate * Math.min(1, 2 * remaining));
+        return LearningRates.constantThenLinearDecay(learningRate, step, steps);
     }
 
     /** This config with the overrides applied. */

@@ -1,6 +1,5 @@
 package io.genstream.models.train;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tensorflow.Graph;
@@ -8,7 +7,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -80,14 +78,8 @@ final class VaeTrainingGraph {
                 () -> learningRate, config.beta1(), config.beta2(), beta1Power, beta2Power);
         train = adam.train();
 
-        List<Op> inits = new ArrayList<>(adam.slotInitializers());
-        initialValues = new ArrayList<>();
-        List<Variable<TFloat32>> variables = vae.variables().all();
-        for (int i = 0; i < specs.size(); i++) {
-            Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(specs.get(i).tfShape()));
-            initialValues.add(value);
-            inits.add(tf.assign(variables.get(i), value));
-        }
-        initialize = tf.withName("initialize").withControlDependencies(inits).noOp();
+        WeightInitializer initializer = WeightInitializer.create(tf, vae.variables(), specs, adam.slotInitializers());
+        initialize = initializer.initialize();
+        initialValues = initializer.values();
     }
 }

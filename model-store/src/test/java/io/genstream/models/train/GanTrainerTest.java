@@ -35,9 +35,7 @@ class GanTrainerTest {
         GanConfig config = GanConfig.tiny().withSteps(5).withThreads(2);
         TrainedGan first = train(config, "a");
         TrainedGan second = train(config, "b");
-        assertThat(first.weights().keySet()).containsExactlyElementsOf(second.weights().keySet());
-        first.weights().forEach((name, values) ->
-                assertThat(second.weights().get(name)).as(name).containsExactly(values));
+        TrainedWeights.assertBitIdentical(first.weights(), second.weights());
         assertThat(lossValues(second)).isEqualTo(lossValues(first));
     }
 
@@ -53,12 +51,7 @@ class GanTrainerTest {
     void trainingMovesEveryParameterOfBothNetworks() {
         GanConfig config = GanConfig.tiny();
         TrainedGan trained = train(config, "a");
-        for (ParameterSpec spec : DigitsGan.parameters(config.architecture())) {
-            assertThat(trained.weights().get(spec.name()))
-                    .as(spec.name())
-                    .hasSize(spec.size())
-                    .isNotEqualTo(spec.initialValues(config.seed()));
-        }
+        TrainedWeights.assertEveryParameterMoved(trained.weights(), DigitsGan.parameters(config.architecture()), config.seed());
     }
 
     @Test

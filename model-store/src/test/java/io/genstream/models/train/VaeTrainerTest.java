@@ -35,9 +35,7 @@ class VaeTrainerTest {
         VaeConfig config = VaeConfig.tiny().with(new TrainingOverrides(5, null, null, null, 2));
         TrainedVae first = train(config, "a");
         TrainedVae second = train(config, "b");
-        assertThat(first.weights().keySet()).containsExactlyElementsOf(second.weights().keySet());
-        first.weights().forEach((name, values) ->
-                assertThat(second.weights().get(name)).as(name).containsExactly(values));
+        TrainedWeights.assertBitIdentical(first.weights(), second.weights());
         assertThat(lossValues(second)).isEqualTo(lossValues(first));
     }
 
@@ -54,12 +52,7 @@ class VaeTrainerTest {
         TrainedVae trained = train(config, "a");
         List<ParameterSpec> specs = DigitsVae.parameters(config.architecture());
         assertThat(specs).anyMatch(s -> s.name().startsWith("encoder/")).anyMatch(s -> s.name().startsWith("decoder/"));
-        for (ParameterSpec spec : specs) {
-            assertThat(trained.weights().get(spec.name()))
-                    .as(spec.name())
-                    .hasSize(spec.size())
-                    .isNotEqualTo(spec.initialValues(config.seed()));
-        }
+        TrainedWeights.assertEveryParameterMoved(trained.weights(), specs, config.seed());
     }
 
     /** The loss is reconstruction + w·KL with w on its warm-up ramp, and every part is a positive number of nats. */

@@ -55,7 +55,7 @@ public final class Main {
                                                 model limit vs per-record baseline vs genstream, latency at 50% load
                   models list                   the models in the model store
                   models verify                 check every model's files against its manifest
-                  models train digits-gan|digits-vae [--out DIR] [--steps N] [--seed S]
+                  models train digits-gan|digits-vae|digits-eval [--out DIR] [--steps N] [--seed S]
                                                 retrain a model reproducibly
 
                 configuration keys (flag --key value, env GENSTREAM_KEY, or a --config properties file):""");
