@@ -73,7 +73,8 @@ public final class GenstreamConfig {
     public static final ConfigKey<Long> QUALITY_GRACE_MS = ConfigKey.longKey(
             "quality.grace.ms", 10_000L, "How late an item may arrive and still count in its quality window");
     public static final ConfigKey<Integer> QUALITY_IMAGE_SAMPLE_SIZE = ConfigKey.integer(
-            "quality.image.sample.size", 256, "Image feature vectors per window (the first by arrival) for Frechet distance and diversity");
+            "quality.image.sample.size", 256,
+            "Image feature vectors per window (the first by arrival) for Frechet distance and diversity");
     public static final ConfigKey<Integer> QUALITY_TEXT_SAMPLE_SIZE = ConfigKey.integer(
             "quality.text.sample.size", 256, "Texts per window (the first by arrival) for distinct-2 and self-BLEU");
     public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(

@@ -28,7 +28,8 @@ final class GenerationFlow {
      * @param store the changelogged pending store the generation stage uses
      * @return the quality observations of the generated items, keyed by model version
      */
-    static <E extends SpecificRecord> KStream<String, QualityObservation> build(StreamsBuilder builder, Topics topics, Topic<byte[], byte[]> source,
+    static <E extends SpecificRecord> KStream<String, QualityObservation> build(StreamsBuilder builder,
+            Topics topics, Topic<byte[], byte[]> source,
             String requests, String outputs, String store, Supplier<Intake<E>> intake,
             Supplier<PendingGeneration<E>> generation) {
         builder.addStateStore(Stores.keyValueStoreBuilder(

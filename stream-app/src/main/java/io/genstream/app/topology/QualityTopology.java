@@ -80,7 +80,8 @@ public final class QualityTopology {
                 .groupByKey(Grouped.with("quality-by-model", Serdes.String(), QualitySerdes.observation()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
                 .aggregate(QualityWindow::new,
-                        (modelId, item, window) -> window.add(item, settings.imageSampleSize(), settings.textSampleSize()),
+                        (modelId, item, window) ->
+                                window.add(item, settings.imageSampleSize(), settings.textSampleSize()),
                         Named.as("quality-aggregate"),
                         Materialized.<String, QualityWindow, WindowStore<Bytes, byte[]>>as(STORE)
                                 .withKeySerde(Serdes.String())

@@ -9,8 +9,11 @@ import io.genstream.app.quality.GaussianStats;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.quality.SelfBleu;
 import io.genstream.avro.ContentKind;
+import io.genstream.avro.GeneratedContent;
+import io.genstream.avro.Image;
 import io.genstream.avro.QualityReport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -167,6 +170,38 @@ class QualityTopologyTest {
         assertThat(reports.readValuesToList()).extracting(QualityReport::getCount).containsExactly(1L);
         assertThat(gauge(GAN, "count")).isEqualTo(1.0);
         assertThat(gauge(GAN, "frechetDistance")).as("not stale: the newest window has none").isNaN();
+    }
+
+    @Test
+    void imagesLeavingGenerationWithFeaturesBringThemIntoTheirWindow() {
+        float[][] corners = {{1, 1}, {1, -1}, {-1, 1}, {-1, -1}};
+        for (int i = 0; i < corners.length; i++) {
+            GeneratedItem item = GeneratedItem.withFeatures(imageContent(i, 1_000 + i), corners[i]);
+            KeyValue<String, QualityObservation> observed = QualityTopology.observe(item);
+            assertThat(observed.key).isEqualTo(GAN);
+            assertThat(observed.value.createdAt()).isEqualTo(T0 + 1_000 + i);
+            observations.pipeInput(observed.key, observed.value, observed.value.createdAt());
+        }
+        KeyValue<String, QualityObservation> closer = QualityTopology.observe(GeneratedItem.of(imageContent(9, 80_000)));
+        assertThat(closer.value.features()).isNull();
+        observations.pipeInput(closer.key, closer.value, closer.value.createdAt());
+
+        QualityReport report = reports.readValue();
+        assertThat(report.getCount()).isEqualTo(4);
+        assertThat(report.getMetrics().get("mean.realism")).isCloseTo(0.5, within(EXACT));
+        assertThat(report.getMetrics().get("frechetDistance"))
+                .isCloseTo(25 + 2 * (4.0 / 3 + 1 - 2 * Math.sqrt(4.0 / 3)), within(1e-9));
+    }
+
+    private static GeneratedContent imageContent(int index, long atMs) {
+        return GeneratedContent.newBuilder()
+                .setRequestId("req").setIndex(index).setModel("digits-gan").setModelName("digits-gan")
+                .setModelVersion("1").setKind(ContentKind.IMAGE).setText(null)
+                .setImage(Image.newBuilder().setFormat("png").setWidth(1).setHeight(1)
+                        .setData(ByteBuffer.wrap(new byte[] {0})).build())
+                .setSeed(index).setLabel(null).setScores(Map.of("realism", 0.5)).setBatchSize(1)
+                .setQueueMs(0).setInferenceMs(0).setCreatedAt(T0 + atMs).setEmittedAt(T0 + atMs)
+                .build();
     }
 
     private static Map<String, QualityReport> byKey(List<KeyValue<String, QualityReport>> records) {
