@@ -35,6 +35,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * set {@code createdAt}. An item later than the window's end plus the grace is dropped (Kafka Streams counts it
  * in its {@code dropped-records} metric). Each window is reported once, when stream time passes its end plus the
  * grace; stream time advances with the items of the same partition, so a window closes when later traffic comes.
+ * The suppression buffer is unbounded in configuration but not in fact: it holds one window state per model
+ * version and open window, and each state is capped ({@link QualityWindow}).
  */
 public final class QualityTopology {
 
