@@ -4,9 +4,12 @@ import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.quality.GaussianStats;
+import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.topology.NoiseSeedTopology;
 import io.genstream.app.topology.PromptTopology;
+import io.genstream.app.topology.QualityTopology;
 import io.genstream.app.topology.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
@@ -17,8 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.utils.Utils;
@@ -27,6 +32,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,23 +61,47 @@ public final class GenstreamApplication implements AutoCloseable {
         this.temporaryStateDir = temporaryStateDir;
     }
 
-    /** The full topology of genstream, as run in production and driven by the tests. */
+    /** The full topology of genstream, as run in production and driven by the tests; no reference statistics. */
     public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
+        return topology(config, models, metrics, clock, modelId -> Optional.empty());
+    }
+
+    /**
+     * The full topology of genstream.
+     *
+     * @param references the reference feature statistics of a model version ({@code name@version}) that its
+     *     windowed Fréchet distance compares against; empty for a model without them
+     */
+    public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock,
+            Function<String, Optional<GaussianStats>> references) {
         StreamsBuilder builder = new StreamsBuilder();
+        Topics topics = topics(config);
         Duration maxBlock = Duration.ofMillis(config.get(GenstreamConfig.MAX_BLOCK_MS));
-        NoiseSeedTopology.build(builder, topics(config), models, new NoiseSeedTopology.Settings(
-                config.get(GenstreamConfig.MAX_COUNT),
-                config.get(GenstreamConfig.MAX_STEPS),
-                config.get(GenstreamConfig.MAX_INPUT_BYTES),
-                drainInterval(config),
-                maxBlock), metrics, clock);
-        PromptTopology.build(builder, topics(config), models, new PromptTopology.Settings(
-                config.get(GenstreamConfig.MAX_PROMPT_CHARS),
-                config.get(GenstreamConfig.MAX_TOKENS),
-                config.get(GenstreamConfig.MAX_INPUT_BYTES),
-                drainInterval(config),
-                maxBlock), metrics, clock);
+        KStream<String, QualityObservation> images = NoiseSeedTopology.build(builder, topics, models,
+                new NoiseSeedTopology.Settings(
+                        config.get(GenstreamConfig.MAX_COUNT),
+                        config.get(GenstreamConfig.MAX_STEPS),
+                        config.get(GenstreamConfig.MAX_INPUT_BYTES),
+                        drainInterval(config),
+                        maxBlock), metrics, clock);
+        KStream<String, QualityObservation> texts = PromptTopology.build(builder, topics, models,
+                new PromptTopology.Settings(
+                        config.get(GenstreamConfig.MAX_PROMPT_CHARS),
+                        config.get(GenstreamConfig.MAX_TOKENS),
+                        config.get(GenstreamConfig.MAX_INPUT_BYTES),
+                        drainInterval(config),
+                        maxBlock), metrics, clock);
+        QualityTopology.build(builder, topics, images.merge(texts, Named.as("quality-observations")),
+                qualitySettings(config), references, metrics);
         return builder.build();
+    }
+
+    static QualityTopology.Settings qualitySettings(GenstreamConfig config) {
+        return new QualityTopology.Settings(
+                Duration.ofMillis(config.get(GenstreamConfig.QUALITY_WINDOW_MS)),
+                Duration.ofMillis(config.get(GenstreamConfig.QUALITY_GRACE_MS)),
+                config.get(GenstreamConfig.QUALITY_IMAGE_SAMPLE_SIZE),
+                config.get(GenstreamConfig.QUALITY_TEXT_SAMPLE_SIZE));
     }
 
     /** Finished requests are emitted this often: a fraction of the batch delay, at least 1 ms. */

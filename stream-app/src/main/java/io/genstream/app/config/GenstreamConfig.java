@@ -68,6 +68,15 @@ public final class GenstreamConfig {
             "batch.queue.capacity", 4096, "Most items queued per model version; beyond it the stream waits");
     public static final ConfigKey<Long> MAX_BLOCK_MS = ConfigKey.longKey(
             "generator.max.block.ms", 30_000L, "Longest a stream thread waits for queue room per record (< max.poll.interval.ms)");
+    public static final ConfigKey<Long> QUALITY_WINDOW_MS = ConfigKey.longKey(
+            "quality.window.ms", 60_000L, "Length of the tumbling event-time windows of genstream.quality");
+    public static final ConfigKey<Long> QUALITY_GRACE_MS = ConfigKey.longKey(
+            "quality.grace.ms", 10_000L, "How late an item may arrive and still count in its quality window");
+    public static final ConfigKey<Integer> QUALITY_IMAGE_SAMPLE_SIZE = ConfigKey.integer(
+            "quality.image.sample.size", 256,
+            "Image feature vectors per window (the first by arrival) for Frechet distance and diversity");
+    public static final ConfigKey<Integer> QUALITY_TEXT_SAMPLE_SIZE = ConfigKey.integer(
+            "quality.text.sample.size", 256, "Texts per window (the first by arrival) for distinct-2 and self-BLEU");
     public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(
             "streams.threads", 1, "Kafka Streams threads in this instance");
     public static final ConfigKey<String> STATE_DIR = ConfigKey.string(
@@ -91,7 +100,8 @@ public final class GenstreamConfig {
             TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, MAX_PROMPT_CHARS, MAX_TOKENS,
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
             DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
-            BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
+            BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,
+            QUALITY_TEXT_SAMPLE_SIZE, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
             DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
 
     private final Map<String, String> values;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +32,19 @@ public final class GenstreamMetrics {
     public static final String TEXT_STEP_SEQUENCES = "genstream.text.step.sequences";
     public static final String TEXT_PREFILL = "genstream.text.prefill";
     public static final String TEXT_SEQUENCE = "genstream.text.sequence";
+    /** Gauges of the last closed quality window, tagged {@code model} (name@version) and {@code metric}. */
+    public static final String QUALITY = "genstream.quality";
+    /** The window's item count, as a {@link #QUALITY} metric. */
+    public static final String QUALITY_COUNT = "count";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final QualityGauges quality;
 
     public GenstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.quality = new QualityGauges(registry);
     }
 
     public MeterRegistry registry() {
@@ -59,6 +66,16 @@ public final class GenstreamMetrics {
                 .tag("topic", topic)
                 .tag("reason", reason.name())
                 .register(registry)).increment();
+    }
+
+    /**
+     * A window of a model version closed: its gauges now read this window's figures and its item count
+     * ({@value #QUALITY_COUNT}).
+     */
+    public void qualityReported(String modelId, long count, Map<String, Double> metrics) {
+        Map<String, Double> figures = new HashMap<>(metrics);
+        figures.put(QUALITY_COUNT, (double) count);
+        quality.report(modelId, figures);
     }
 
     /** The meters of one model version's batcher: batch sizes, waits, model-call time, failures. */

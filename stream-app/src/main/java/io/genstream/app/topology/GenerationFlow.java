@@ -1,6 +1,6 @@
 package io.genstream.app.topology;
 
-import io.genstream.avro.GeneratedContent;
+import io.genstream.app.quality.QualityObservation;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The shape every request flow shares: source → intake (size, decode, validate) → pending
- * generation → content, with intake rejections and generation failures to the dead-letter topic.
+ * generation → content, with intake rejections and generation failures to the dead-letter topic;
+ * every generated item also becomes a quality observation for {@link QualityTopology}.
  */
 final class GenerationFlow {
 
@@ -25,8 +26,10 @@ final class GenerationFlow {
      * @param requests name prefix of the request-side processors, e.g. {@code noise-seed}
      * @param outputs name prefix of the output-side processors, e.g. {@code image}
      * @param store the changelogged pending store the generation stage uses
+     * @return the quality observations of the generated items, keyed by model version
      */
-    static <E extends SpecificRecord> void build(StreamsBuilder builder, Topics topics, Topic<byte[], byte[]> source,
+    static <E extends SpecificRecord> KStream<String, QualityObservation> build(StreamsBuilder builder,
+            Topics topics, Topic<byte[], byte[]> source,
             String requests, String outputs, String store, Supplier<Intake<E>> intake,
             Supplier<PendingGeneration<E>> generation) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -40,17 +43,19 @@ final class GenerationFlow {
                 .defaultBranch(Branched.as("accepted"));
         toDeadLetters(accepted.get(requests + "-rejected"), topics, requests + "-intake-dlq");
 
-        Map<String, KStream<byte[], Outcome<GeneratedContent>>> generated = accepted.get(requests + "-accepted")
+        Map<String, KStream<byte[], Outcome<GeneratedItem>>> generated = accepted.get(requests + "-accepted")
                 .process(generation::get, Named.as(requests + "-generate"), store)
                 .split(Named.as(outputs + "-"))
                 .branch((key, outcome) -> outcome.isRejected(), Branched.as("failed"))
                 .defaultBranch(Branched.as("generated"));
         toDeadLetters(generated.get(outputs + "-failed"), topics, outputs + "-generate-dlq");
 
-        generated.get(outputs + "-generated")
-                .map((key, outcome) -> KeyValue.pair(outcome.value().getRequestId(), outcome.value()),
+        KStream<byte[], Outcome<GeneratedItem>> items = generated.get(outputs + "-generated");
+        items.map((key, outcome) -> KeyValue.pair(outcome.value().content().getRequestId(), outcome.value().content()),
                         Named.as(outputs + "-by-request-id"))
                 .to(topics.content().name(), topics.content().produced());
+        return items.map((key, outcome) -> QualityTopology.observe(outcome.value()),
+                Named.as(outputs + "-quality-observation"));
     }
 
     private static <T> void toDeadLetters(KStream<byte[], Outcome<T>> rejected, Topics topics, String name) {

@@ -8,7 +8,6 @@ import io.genstream.app.generator.ImagePlan;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.runtime.Batched;
 import io.genstream.app.runtime.CapacityExceededException;
-import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
 import java.time.Clock;
@@ -47,9 +46,11 @@ final class ImageGeneration extends PendingGeneration<NoiseSeedEvent> {
             throw new RefusedException(closed.getMessage());
         }
         return new Job(CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)), emittedAt -> {
-            List<GeneratedContent> contents = new ArrayList<>(items.size());
+            List<GeneratedItem> contents = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                contents.add(ImageContent.of(event, model, items.get(i), results.get(i).join(), emittedAt));
+                // Where an image's feature vector joins it (GeneratedItem.withFeatures) once a scorer provides one.
+                contents.add(GeneratedItem.of(
+                        ImageContent.of(event, model, items.get(i), results.get(i).join(), emittedAt)));
             }
             return contents;
         });

@@ -3,12 +3,14 @@ package io.genstream.app.topology;
 import io.genstream.app.generator.ImageGenerator;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.NoiseSeedValidator;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * Image generation from noise seeds:
@@ -36,7 +38,8 @@ public final class NoiseSeedTopology {
 
     private NoiseSeedTopology() {}
 
-    public static void build(
+    /** Builds the flow; returns the quality observations of its generated items, keyed by model version. */
+    public static KStream<String, QualityObservation> build(
             StreamsBuilder builder,
             Topics topics,
             ModelCatalog models,
@@ -47,7 +50,7 @@ public final class NoiseSeedTopology {
                 name -> models.image(name).map(ImageGenerator::info), settings.maxCount(), settings.maxSteps());
         DeadLetters deadLetters = new DeadLetters(metrics, clock);
         AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
-        GenerationFlow.build(builder, topics, topics.noiseSeeds(), "noise-seed", "image", ImageGeneration.STORE,
+        return GenerationFlow.build(builder, topics, topics.noiseSeeds(), "noise-seed", "image", ImageGeneration.STORE,
                 () -> new Intake<>(codec, validator::validate, settings.maxInputBytes(), deadLetters, metrics),
                 () -> new ImageGeneration(models, deadLetters, clock, settings.drainInterval(), settings.maxBlock()));
     }

@@ -3,7 +3,6 @@ package io.genstream.app.topology;
 import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.app.validation.Rejection;
 import io.genstream.app.validation.RejectionReason;
-import io.genstream.avro.GeneratedContent;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,15 +50,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * @param <E> the request event type
  */
 abstract class PendingGeneration<E extends SpecificRecord>
-        implements Processor<byte[], Outcome<E>, byte[], Outcome<GeneratedContent>> {
+        implements Processor<byte[], Outcome<E>, byte[], Outcome<GeneratedItem>> {
 
     /**
-     * A submitted request: done when {@code done} completes; its content records once it has.
+     * A submitted request: done when {@code done} completes; its items once it has.
      *
      * @param done completes when all the request's work is done (exceptionally if any failed)
-     * @param contents the request's output records, given the emission time
+     * @param contents the request's generated items (content records, optional features), given the emission time
      */
-    protected record Job(CompletableFuture<?> done, LongFunction<List<GeneratedContent>> contents) {}
+    protected record Job(CompletableFuture<?> done, LongFunction<List<GeneratedItem>> contents) {}
 
     /** The request can no longer be generated here (its model is gone, the runtime is closed). */
     protected static final class RefusedException extends Exception {
@@ -79,7 +78,7 @@ abstract class PendingGeneration<E extends SpecificRecord>
     /** Offsets of stored requests not yet submitted (restored, or refused for capacity): just
      *  the offsets, so a long wait costs 8 bytes a request, not its value. */
     private final ArrayDeque<Long> waiting = new ArrayDeque<>();
-    private ProcessorContext<byte[], Outcome<GeneratedContent>> context;
+    private ProcessorContext<byte[], Outcome<GeneratedItem>> context;
     private KeyValueStore<Long, byte[]> store;
 
     private record InFlight(PendingRequest request, Job job) {}
@@ -103,7 +102,7 @@ abstract class PendingGeneration<E extends SpecificRecord>
     protected abstract Job submit(E event) throws CapacityExceededException, RefusedException;
 
     @Override
-    public void init(ProcessorContext<byte[], Outcome<GeneratedContent>> context) {
+    public void init(ProcessorContext<byte[], Outcome<GeneratedItem>> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
         try (KeyValueIterator<Long, byte[]> restored = store.all()) {
@@ -202,8 +201,8 @@ abstract class PendingGeneration<E extends SpecificRecord>
             reject(request, (e.getCause() != null ? e.getCause() : e).getMessage());
             return;
         }
-        for (GeneratedContent content : done.job().contents().apply(clock.millis())) {
-            context.forward(new Record<>(request.key(), Outcome.accepted(content, null), request.timestamp()));
+        for (GeneratedItem item : done.job().contents().apply(clock.millis())) {
+            context.forward(new Record<>(request.key(), Outcome.accepted(item, null), request.timestamp()));
         }
     }
 

@@ -3,12 +3,14 @@ package io.genstream.app.topology;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.generator.TextGenerator;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.PromptValidator;
 import io.genstream.avro.PromptEvent;
 import io.genstream.schemas.AvroCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * Text generation from prompts:
@@ -37,7 +39,8 @@ public final class PromptTopology {
 
     private PromptTopology() {}
 
-    public static void build(
+    /** Builds the flow; returns the quality observations of its generated items, keyed by model version. */
+    public static KStream<String, QualityObservation> build(
             StreamsBuilder builder,
             Topics topics,
             ModelCatalog models,
@@ -48,7 +51,7 @@ public final class PromptTopology {
                 name -> models.text(name).map(TextGenerator::info), settings.maxPromptChars(), settings.maxTokens());
         DeadLetters deadLetters = new DeadLetters(metrics, clock);
         AvroCodec<PromptEvent> codec = AvroCodec.of(PromptEvent.class);
-        GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
+        return GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
                 () -> new Intake<>(codec, validator::validate, settings.maxInputBytes(), deadLetters, metrics),
                 () -> new TextGeneration(models, deadLetters, clock, settings.drainInterval(), settings.maxBlock()));
     }

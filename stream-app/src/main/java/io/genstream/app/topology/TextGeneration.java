@@ -42,6 +42,7 @@ final class TextGeneration extends PendingGeneration<PromptEvent> {
         } catch (IllegalStateException | IllegalArgumentException refused) {
             throw new RefusedException(refused.getMessage());
         }
-        return new Job(result, emittedAt -> List.of(TextContent.of(event, model, plan, result.join(), emittedAt)));
+        return new Job(result, emittedAt -> List.of(GeneratedItem.of(
+                TextContent.of(event, model, plan, result.join(), emittedAt))));
     }
 }

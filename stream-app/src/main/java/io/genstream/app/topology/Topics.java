@@ -1,6 +1,7 @@
 package io.genstream.app.topology;
 
 import io.genstream.avro.GeneratedContent;
+import io.genstream.avro.QualityReport;
 import io.genstream.avro.RejectedEvent;
 import io.genstream.schemas.AvroSerde;
 import java.util.List;
@@ -21,7 +22,7 @@ public record Topics(
         Topic<byte[], byte[]> noiseSeeds,
         Topic<byte[], byte[]> prompts,
         Topic<String, GeneratedContent> content,
-        Topic<String, byte[]> quality,
+        Topic<String, QualityReport> quality,
         Topic<byte[], RejectedEvent> deadLetters,
         Topic<String, byte[]> modelRoutes) {
 
@@ -31,7 +32,7 @@ public record Topics(
                 new Topic<>(prefix + "noise-seeds", Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(prefix + "prompts", Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(prefix + "content", Serdes.String(), AvroSerde.of(GeneratedContent.class)),
-                new Topic<>(prefix + "quality", Serdes.String(), Serdes.ByteArray()),
+                new Topic<>(prefix + "quality", Serdes.String(), AvroSerde.of(QualityReport.class)),
                 new Topic<>(prefix + "dlq", Serdes.ByteArray(), AvroSerde.of(RejectedEvent.class)),
                 new Topic<>(prefix + "model-routes", Serdes.String(), Serdes.ByteArray()));
     }
