@@ -63,7 +63,7 @@ public final class GenstreamApplication implements AutoCloseable {
 
     /** The full topology of genstream, as run in production and driven by the tests; no reference statistics. */
     public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
-        return topology(config, models, metrics, clock, modelId -> Optional.empty());
+        return topology(config, models, metrics, clock, models::reference);
     }
 
     /**
@@ -180,7 +180,7 @@ public final class GenstreamApplication implements AutoCloseable {
             TopicAdmin.ensureTopics(clientConfig(config), topics.names(), Set.of(topics.modelRoutes().name()),
                     config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
         }
-        Topology topology = topology(config, models, metrics, Clock.systemUTC());
+        Topology topology = topology(config, models, metrics, Clock.systemUTC(), models::reference);
         Properties props = streamsProperties(config);
         Path temporaryStateDir = config.get(GenstreamConfig.STATE_DIR).isBlank()
                 ? Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG))

@@ -3,9 +3,11 @@ package io.genstream.app.generator;
 import ai.djl.Device;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.runtime.BatcherListener;
+import io.genstream.app.quality.GaussianStats;
 import io.genstream.app.runtime.SequenceListener;
 import io.genstream.models.registry.ModelRegistry;
 import io.genstream.models.registry.ModelVersion;
+import io.genstream.models.train.FeatureGaussian;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,12 +38,20 @@ public final class ModelCatalog implements AutoCloseable {
      */
     public record TextSettings(int maxActive, int queueCapacity) {}
 
+    /** Kind of the image classifier that scores every generated image. */
+    private static final String CLASSIFIER_KIND = "classifier";
+
     private final Map<String, ImageGenerator> images;
     private final Map<String, TextGenerator> texts;
+    private final ImageScorer scorer;
+    private final GaussianStats reference;
 
-    private ModelCatalog(Map<String, ImageGenerator> images, Map<String, TextGenerator> texts) {
+    private ModelCatalog(Map<String, ImageGenerator> images, Map<String, TextGenerator> texts, ImageScorer scorer,
+            GaussianStats reference) {
         this.images = images;
         this.texts = texts;
+        this.scorer = scorer;
+        this.reference = reference;
     }
 
     /**
@@ -66,7 +76,7 @@ public final class ModelCatalog implements AutoCloseable {
         for (TextGenerator generator : textGenerators) {
             textByName.put(generator.info().name(), generator);
         }
-        return new ModelCatalog(byName, textByName);
+        return new ModelCatalog(byName, textByName, null, null);
     }
 
     /**
@@ -79,13 +89,21 @@ public final class ModelCatalog implements AutoCloseable {
             Function<String, SequenceListener> textListeners) throws GenerationException {
         List<ImageModel> loaded = new ArrayList<>();
         List<TextGenerator> textGenerators = new ArrayList<>();
+        ImageScorer scorer = null;
+        GaussianStats reference = null;
         try {
+            Optional<ModelVersion> classifier = latestOfKind(registry, CLASSIFIER_KIND);
+            if (classifier.isPresent()) {
+                scorer = DjlImageScorer.load(classifier.get(), devices, instancesPerDevice);
+                reference = reference(classifier.get());
+            }
             for (String name : registry.names()) {
                 ModelVersion latest = registry.latest(name).orElseThrow();
                 String kind = latest.manifest().kind();
                 if (IMAGE_KINDS.contains(kind)) {
                     ImageModelInfo info = ImageModels.info(latest);
-                    loaded.add(DjlImageModel.load(latest.dir(), info, devices, instancesPerDevice));
+                    ImageModel model = DjlImageModel.load(latest.dir(), info, devices, instancesPerDevice);
+                    loaded.add(scorer == null ? model : new ScoredImageModel(model, scorer));
                 } else if (TEXT_KINDS.contains(kind)) {
                     TextModelInfo info = TextModelInfo.of(latest);
                     textGenerators.add(new TextGenerator(info,
@@ -96,9 +114,46 @@ public final class ModelCatalog implements AutoCloseable {
         } catch (GenerationException | RuntimeException e) {
             loaded.forEach(ImageModel::close);
             textGenerators.forEach(TextGenerator::close);
+            if (scorer != null) {
+                scorer.close();
+            }
             throw e;
         }
-        return of(loaded, batching, listeners, textGenerators);
+        ModelCatalog catalog = of(loaded, batching, listeners, textGenerators);
+        return new ModelCatalog(catalog.images, catalog.texts, scorer, reference);
+    }
+
+    private static Optional<ModelVersion> latestOfKind(ModelRegistry registry, String kind) {
+        return registry.names().stream().map(name -> registry.latest(name).orElseThrow())
+                .filter(v -> v.manifest().kind().equals(kind)).findFirst();
+    }
+
+    /** The classifier's reference feature statistics (real digits), from its manifest; null when absent. */
+    private static GaussianStats reference(ModelVersion classifier) {
+        Object json = classifier.manifest().evaluation().get("referenceFeatures");
+        if (!(json instanceof Map<?, ?> map)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        FeatureGaussian stats = FeatureGaussian.fromJson((Map<String, Object>) map);
+        return GaussianStats.fromMoments(stats.count(), stats.mean(), stats.covariance());
+    }
+
+    /** The image classifier scoring every generated image, if one is served. */
+    public Optional<ImageScorer> scorer() {
+        return Optional.ofNullable(scorer);
+    }
+
+    /**
+     * The reference feature statistics windowed quality compares a model version's images against
+     * (the classifier's statistics of real digits), for image models when a classifier is served.
+     */
+    public Optional<GaussianStats> reference(String modelId) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        return images.values().stream().anyMatch(g -> g.info().id().equals(modelId))
+                ? Optional.of(reference) : Optional.empty();
     }
 
     /** The image generator a request names, if served here. */
@@ -123,5 +178,8 @@ public final class ModelCatalog implements AutoCloseable {
     public void close() {
         images.values().forEach(ImageGenerator::close);
         texts.values().forEach(TextGenerator::close);
+        if (scorer != null) {
+            scorer.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.genstream.app.topology;
 import io.genstream.app.generator.GeneratedImage;
 import io.genstream.app.generator.ImageItem;
 import io.genstream.app.generator.ImageModelInfo;
+import io.genstream.app.generator.ImageScorer;
 import io.genstream.app.image.PngEncoder;
 import io.genstream.app.runtime.Batched;
 import io.genstream.avro.ContentKind;
@@ -10,6 +11,7 @@ import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.Image;
 import io.genstream.avro.NoiseSeedEvent;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,33 @@ import java.util.Map;
  */
 public final class ImageContent {
 
+    public static final String REALISM = "realism";
+    public static final String CLASS_CONFIDENCE = "classConfidence";
+    public static final String PREDICTED_CLASS = "predictedClass";
+    public static final String LABEL_MATCH = "labelMatch";
+
     private ImageContent() {}
+
+    /**
+     * The per-item scores: {@value #REALISM} (a GAN's discriminator), and from the image classifier
+     * {@value #CLASS_CONFIDENCE} (its top probability), {@value #PREDICTED_CLASS} and, when the
+     * request asked for a label, {@value #LABEL_MATCH} (1 when the predicted class is that label).
+     */
+    static Map<String, Double> scores(NoiseSeedEvent event, GeneratedImage image) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        if (!Double.isNaN(image.realism())) {
+            scores.put(REALISM, image.realism());
+        }
+        ImageScorer.Score score = image.score();
+        if (score != null) {
+            scores.put(CLASS_CONFIDENCE, score.confidence());
+            scores.put(PREDICTED_CLASS, (double) score.predictedClass());
+            if (event.getLabel() != null) {
+                scores.put(LABEL_MATCH, score.predictedClass() == event.getLabel() ? 1.0 : 0.0);
+            }
+        }
+        return scores;
+    }
 
     public static GeneratedContent of(NoiseSeedEvent event, ImageModelInfo model, ImageItem item,
             Batched<GeneratedImage> result, long emittedAt) {
@@ -40,7 +68,7 @@ public final class ImageContent {
                         .build())
                 .setSeed(item.seed())
                 .setLabel(item.label())
-                .setScores(Double.isNaN(image.realism()) ? Map.of() : Map.of("realism", image.realism()))
+                .setScores(scores(event, image))
                 .setBatchSize(result.batchSize())
                 .setQueueMs(result.queueMs())
                 .setInferenceMs(result.inferenceMs())

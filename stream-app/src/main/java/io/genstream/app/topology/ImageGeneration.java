@@ -4,10 +4,12 @@ import io.genstream.app.generator.GeneratedImage;
 import io.genstream.app.generator.ImageGenerator;
 import io.genstream.app.generator.ImageItem;
 import io.genstream.app.generator.ImageModelInfo;
+import io.genstream.app.generator.ImageScorer;
 import io.genstream.app.generator.ImagePlan;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.runtime.Batched;
 import io.genstream.app.runtime.CapacityExceededException;
+import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
 import java.time.Clock;
@@ -48,9 +50,11 @@ final class ImageGeneration extends PendingGeneration<NoiseSeedEvent> {
         return new Job(CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)), emittedAt -> {
             List<GeneratedItem> contents = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                // Where an image's feature vector joins it (GeneratedItem.withFeatures) once a scorer provides one.
-                contents.add(GeneratedItem.of(
-                        ImageContent.of(event, model, items.get(i), results.get(i).join(), emittedAt)));
+                Batched<GeneratedImage> result = results.get(i).join();
+                GeneratedContent content = ImageContent.of(event, model, items.get(i), result, emittedAt);
+                ImageScorer.Score score = result.value().score();
+                // The classifier's features go on to windowed quality (Fréchet distance, diversity).
+                contents.add(score == null ? GeneratedItem.of(content) : GeneratedItem.withFeatures(content, score.features()));
             }
             return contents;
         });

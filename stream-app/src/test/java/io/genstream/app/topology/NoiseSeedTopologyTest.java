@@ -119,8 +119,12 @@ class NoiseSeedTopologyTest {
             assertThat(item.getLabel()).isEqualTo(7);
             assertThat(item.getSeed()).isEqualTo(42L + item.getIndex());
             assertThat(item.getBatchSize()).isBetween(5, 128);
-            assertThat(item.getScores()).containsKey("realism");
+            assertThat(item.getScores()).containsKeys("realism", "classConfidence", "predictedClass", "labelMatch");
             assertThat(item.getScores().get("realism")).isBetween(0.0, 1.0);
+            assertThat(item.getScores().get("classConfidence")).isBetween(0.1, 1.0);
+            // digits-eval reads digits-gan's 7s as 7s (0.999 of its samples in the manifest)
+            assertThat(item.getScores().get("predictedClass")).isEqualTo(7.0);
+            assertThat(item.getScores().get("labelMatch")).isEqualTo(1.0);
             assertThat(item.getImage().getFormat()).isEqualTo("png");
             BufferedImage png = decode(item.getImage().getData());
             assertThat(png.getWidth()).isEqualTo(28).isEqualTo(item.getImage().getWidth());
@@ -129,6 +133,17 @@ class NoiseSeedTopologyTest {
         // Distinct seeds give distinct images.
         assertThat(out.stream().map(r -> r.value().getImage().getData()).distinct()).hasSize(5);
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUnconditionedImageIsClassifiedWithoutALabelMatch() {
+        send(NoiseSeedEvents.valid("free").setLabel(null).setCount(3).build());
+        drain();
+
+        for (GeneratedContent item : content.readValuesToList()) {
+            assertThat(item.getScores()).containsKeys("classConfidence", "predictedClass").doesNotContainKey("labelMatch");
+            assertThat(item.getScores().get("predictedClass")).isEqualTo((double) item.getLabel());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

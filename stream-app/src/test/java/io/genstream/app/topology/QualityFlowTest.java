@@ -130,6 +130,12 @@ class QualityFlowTest {
         assertThat(imageReport.getWindowEnd()).isEqualTo(T0 + 10_000);
         assertThat(imageReport.getMetrics().get("mean.realism"))
                 .isCloseTo(mean(images, "realism"), within(1e-12));
+        // digits-eval scored every image: its confidence is averaged, and its features give the
+        // window's Fréchet distance against the real digits' statistics and its diversity.
+        assertThat(imageReport.getMetrics().get("mean.classConfidence"))
+                .isCloseTo(mean(images, "classConfidence"), within(1e-12));
+        assertThat(imageReport.getMetrics().get("frechetDistance")).isPositive();
+        assertThat(imageReport.getMetrics().get("diversity")).isPositive();
 
         List<GeneratedContent> texts = byModel.get(modelId(firstWindow, "catalog-lstm"));
         QualityReport textReport = reports.get(modelId(firstWindow, "catalog-lstm"));
