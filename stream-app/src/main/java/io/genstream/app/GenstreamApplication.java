@@ -4,7 +4,7 @@ import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
-import io.genstream.app.quality.GaussianStats;
+import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.topology.NoiseSeedTopology;

@@ -1,5 +1,7 @@
 package io.genstream.models.train;
 
+import io.genstream.models.stats.FrechetDistance;
+
 import static io.genstream.models.train.ManifestSections.round;
 
 import java.util.Arrays;
@@ -87,12 +89,12 @@ public final class ClassifierEvaluator {
         figures.put("samples", labels.length);
         figures.put("classAccuracy", round(accuracy(out.predicted, labels)));
         figures.put("meanConfidence", round(mean(out.confidence)));
-        figures.put("frechetDistance", round(FrechetDistance.between(FeatureGaussian.of(out.features), reference)));
+        figures.put("frechetDistance", round(FrechetDistance.between(FeatureGaussian.of(out.features).toStats(), reference.toStats())));
         Map<String, Object> bySize = new LinkedHashMap<>();
         for (int size : SMALLER_SAMPLES) {
             if (size < labels.length) {
                 float[][] first = Arrays.copyOf(out.features, size);
-                bySize.put(String.valueOf(size), round(FrechetDistance.between(FeatureGaussian.of(first), reference)));
+                bySize.put(String.valueOf(size), round(FrechetDistance.between(FeatureGaussian.of(first).toStats(), reference.toStats())));
             }
         }
         figures.put("frechetDistanceOfFirst", bySize);

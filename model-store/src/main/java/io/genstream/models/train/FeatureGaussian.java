@@ -1,5 +1,7 @@
 package io.genstream.models.train;
 
+import io.genstream.models.stats.GaussianStats;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,11 @@ public record FeatureGaussian(int count, double[] mean, double[][] covariance) {
             }
         }
         return new FeatureGaussian(rows.length, mean, covariance);
+    }
+
+    /** The same statistics as {@link GaussianStats}, for {@link io.genstream.models.stats.FrechetDistance}. */
+    public GaussianStats toStats() {
+        return GaussianStats.fromMoments(count, mean, covariance);
     }
 
     public int dim() {

@@ -3,7 +3,7 @@ package io.genstream.app.generator;
 import ai.djl.Device;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.runtime.BatcherListener;
-import io.genstream.app.quality.GaussianStats;
+import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.runtime.SequenceListener;
 import io.genstream.models.registry.ModelRegistry;
 import io.genstream.models.registry.ModelVersion;

@@ -1,5 +1,7 @@
 package io.genstream.app.quality;
 
+import io.genstream.models.stats.FrechetDistance;
+import io.genstream.models.stats.GaussianStats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

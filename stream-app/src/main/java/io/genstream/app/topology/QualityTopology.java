@@ -1,7 +1,7 @@
 package io.genstream.app.topology;
 
 import io.genstream.app.metrics.GenstreamMetrics;
-import io.genstream.app.quality.GaussianStats;
+import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.quality.QualityWindow;
 import io.genstream.avro.GeneratedContent;

@@ -1,5 +1,6 @@
 package io.genstream.app.quality;
 
+import io.genstream.models.stats.GaussianStats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.DistinctN;
-import io.genstream.app.quality.GaussianStats;
+import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.quality.SelfBleu;
 import io.genstream.avro.ContentKind;

@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 /** The few dense square-matrix operations the Fréchet distance needs, on {@code double[row][column]}. */
 final class SquareMatrices {

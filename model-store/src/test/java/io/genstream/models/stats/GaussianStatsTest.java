@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

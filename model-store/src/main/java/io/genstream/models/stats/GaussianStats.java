@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 /**
  * The first two moments of a set of feature vectors: the mean vector {@code mu = (1/n) sum x_i} and the unbiased

@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 /**
  * Mean and covariance of feature vectors that arrive one at a time (a window filling up), in one pass and

@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, {@code A = Q T Q^T} (EISPACK's {@code tred2},

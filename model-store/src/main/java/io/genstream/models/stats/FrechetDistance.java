@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 /**
  * The Fréchet distance between two Gaussians, as FID uses it (Heusel et al. 2017, "GANs Trained by a Two

@@ -1,4 +1,4 @@
-package io.genstream.app.quality;
+package io.genstream.models.stats;
 
 import java.util.function.DoubleUnaryOperator;
 
