@@ -147,7 +147,7 @@ final class DemoCommand {
             long now = System.nanoTime();
             double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
             String text = String.format(
-                    "[%5.0fs] in %6.1f events/s | out %7.1f images/s | totals: %d events, %d images, %d dead letters %s, %d samples saved",
+                    "[%5.0fs] in %6.1f events/s | out %7.1f items/s | totals: %d events, %d items (images and texts), %d dead letters %s, %d sample images saved",
                     (now - start) / 1e9, (sent - lastSent) / seconds, (items - lastItems) / seconds, sent, items,
                     deadLetters.values().stream().mapToLong(Long::longValue).sum(), deadLetters, saved);
             lastNanos = now;
