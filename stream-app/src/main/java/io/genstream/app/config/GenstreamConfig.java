@@ -73,10 +73,10 @@ public final class GenstreamConfig {
     public static final ConfigKey<Long> QUALITY_GRACE_MS = ConfigKey.longKey(
             "quality.grace.ms", 10_000L, "How late an item may arrive and still count in its quality window");
     public static final ConfigKey<Integer> QUALITY_IMAGE_SAMPLE_SIZE = ConfigKey.integer(
-            "quality.image.sample.size", 256,
+            "quality.image.sample.size", 64,
             "Image feature vectors per window (the first by arrival) for Frechet distance and diversity");
     public static final ConfigKey<Integer> QUALITY_TEXT_SAMPLE_SIZE = ConfigKey.integer(
-            "quality.text.sample.size", 256, "Texts per window (the first by arrival) for distinct-2 and self-BLEU");
+            "quality.text.sample.size", 64, "Texts per window (the first by arrival) for distinct-2 and self-BLEU");
     public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(
             "streams.threads", 1, "Kafka Streams threads in this instance");
     public static final ConfigKey<String> STATE_DIR = ConfigKey.string(

@@ -20,7 +20,9 @@ public final class QualityWindowCodec {
     }
 
     public static byte[] encode(QualityWindow window) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        int featureBytes = window.features.isEmpty() ? 0
+                : window.features.size() * (Integer.BYTES + Float.BYTES * window.features.get(0).length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + featureBytes + 128 * window.texts.size());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeUTF(window.modelName);

@@ -3,6 +3,7 @@ package io.genstream.app.quality;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /** Pieces of the internal binary formats of windowed quality, with the bounds checks a corrupt entry needs. */
 final class WindowCodecs {
@@ -30,9 +31,11 @@ final class WindowCodecs {
     static void writeFloats(DataOutputStream out, float[] vector) throws IOException {
         out.writeInt(vector == null ? -1 : vector.length);
         if (vector != null) {
-            for (float x : vector) {
-                out.writeFloat(x);
-            }
+            // In bulk, big-endian as DataOutputStream.writeFloat would: a window's state is encoded on
+            // every item it takes, so a float at a time would cost the stream thread dearly.
+            byte[] bytes = new byte[vector.length * Float.BYTES];
+            ByteBuffer.wrap(bytes).asFloatBuffer().put(vector);
+            out.write(bytes);
         }
     }
 
@@ -44,10 +47,10 @@ final class WindowCodecs {
         if (length > bound / Float.BYTES) {
             throw new IOException("vector of " + length + " does not fit an entry of " + bound + " bytes");
         }
+        byte[] bytes = new byte[length * Float.BYTES];
+        in.readFully(bytes);
         float[] vector = new float[length];
-        for (int i = 0; i < length; i++) {
-            vector[i] = in.readFloat();
-        }
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(vector);
         return vector;
     }
 }
