@@ -20,6 +20,7 @@ record CommandLine(List<String> words, Path configFile, Map<String, String> flag
     private static final Map<String, String> ALIASES = Map.of(
             "bootstrap-servers", "bootstrap.servers",
             "models-dir", "models.dir",
+            "model-store", "models.dir",
             "duration", "demo.duration.seconds",
             "events-per-second", "demo.events.per.second",
             "output", "demo.output.dir",

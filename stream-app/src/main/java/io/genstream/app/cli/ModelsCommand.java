@@ -31,9 +31,9 @@ final class ModelsCommand {
     }
 
     private static int list(ModelRegistry registry, PrintStream out) {
-        out.printf("%-16s %-8s %-6s %-6s %s%n", "NAME", "VERSION", "KIND", "FILES", "FOLDER");
+        out.printf("%-16s %-8s %-11s %-6s %s%n", "NAME", "VERSION", "KIND", "FILES", "FOLDER");
         for (ModelVersion version : registry.list()) {
-            out.printf("%-16s %-8s %-6s %-6d %s%n", version.name(), version.version(), version.manifest().kind(),
+            out.printf("%-16s %-8s %-11s %-6d %s%n", version.name(), version.version(), version.manifest().kind(),
                     version.manifest().files().size(), version.dir());
         }
         return 0;
