@@ -4,7 +4,6 @@ import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
-import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.topology.NoiseSeedTopology;
@@ -20,10 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.utils.Utils;
@@ -61,19 +58,12 @@ public final class GenstreamApplication implements AutoCloseable {
         this.temporaryStateDir = temporaryStateDir;
     }
 
-    /** The full topology of genstream, as run in production and driven by the tests; no reference statistics. */
-    public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
-        return topology(config, models, metrics, clock, models::reference);
-    }
-
     /**
-     * The full topology of genstream.
-     *
-     * @param references the reference feature statistics of a model version ({@code name@version}) that its
-     *     windowed Fréchet distance compares against; empty for a model without them
+     * The full topology of genstream, as run in production and driven by the tests. Windowed
+     * Fréchet distances compare against the catalog's reference statistics
+     * ({@link ModelCatalog#reference}).
      */
-    public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock,
-            Function<String, Optional<GaussianStats>> references) {
+    public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = topics(config);
         Duration maxBlock = Duration.ofMillis(config.get(GenstreamConfig.MAX_BLOCK_MS));
@@ -92,7 +82,7 @@ public final class GenstreamApplication implements AutoCloseable {
                         drainInterval(config),
                         maxBlock), metrics, clock);
         QualityTopology.build(builder, topics, images.merge(texts, Named.as("quality-observations")),
-                qualitySettings(config), references, metrics);
+                qualitySettings(config), models::reference, metrics);
         return builder.build();
     }
 
@@ -180,7 +170,7 @@ public final class GenstreamApplication implements AutoCloseable {
             TopicAdmin.ensureTopics(clientConfig(config), topics.names(), Set.of(topics.modelRoutes().name()),
                     config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
         }
-        Topology topology = topology(config, models, metrics, Clock.systemUTC(), models::reference);
+        Topology topology = topology(config, models, metrics, Clock.systemUTC());
         Properties props = streamsProperties(config);
         Path temporaryStateDir = config.get(GenstreamConfig.STATE_DIR).isBlank()
                 ? Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG))

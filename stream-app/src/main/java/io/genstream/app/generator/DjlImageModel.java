@@ -8,10 +8,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.genstream.models.tf.TensorFlowNatives;
 import java.io.IOException;
@@ -55,19 +53,11 @@ public final class DjlImageModel implements ImageModel {
     public static DjlImageModel load(
             Path dir, ImageModelInfo info, List<Device> devices, int instancesPerDevice)
             throws GenerationException {
-        TensorFlowNatives.ensureLocated();
         List<ZooModel<NDList, NDList>> copies = new ArrayList<>();
         List<Instance> instances = new ArrayList<>();
         try {
             for (Device device : devices) {
-                ZooModel<NDList, NDList> model = Criteria.builder()
-                        .setTypes(NDList.class, NDList.class)
-                        .optModelPath(dir)
-                        .optEngine("TensorFlow")
-                        .optDevice(device)
-                        .optTranslator(new NoopTranslator())
-                        .build()
-                        .loadModel();
+                ZooModel<NDList, NDList> model = SavedModels.open(dir, device, SavedModels.SERVING_DEFAULT);
                 copies.add(model);
                 for (int i = 0; i < instancesPerDevice; i++) {
                     instances.add(new Instance(model, model.newPredictor()));

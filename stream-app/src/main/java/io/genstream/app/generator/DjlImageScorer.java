@@ -7,13 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.genstream.models.registry.ModelVersion;
-import io.genstream.models.tf.TensorFlowNatives;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,45 +29,40 @@ public final class DjlImageScorer implements ImageScorer {
     private final int width;
     private final int height;
     private final List<ZooModel<NDList, NDList>> copies;
-    private final BlockingQueue<Predictor<NDList, NDList>> idle;
+    private final BlockingQueue<Instance> idle;
+
+    /** A predictor and the model copy (device) it belongs to, whose manager makes its inputs. */
+    private record Instance(ZooModel<NDList, NDList> model, Predictor<NDList, NDList> predictor) {}
 
     private DjlImageScorer(String id, int width, int height, List<ZooModel<NDList, NDList>> copies,
-            List<Predictor<NDList, NDList>> predictors) {
+            List<Instance> instances) {
         this.id = id;
         this.width = width;
         this.height = height;
         this.copies = copies;
-        this.idle = new ArrayBlockingQueue<>(predictors.size(), false, predictors);
+        this.idle = new ArrayBlockingQueue<>(instances.size(), false, instances);
     }
 
     public static DjlImageScorer load(ModelVersion version, List<Device> devices, int instancesPerDevice)
             throws GenerationException {
-        TensorFlowNatives.ensureLocated();
         List<ZooModel<NDList, NDList>> copies = new ArrayList<>();
-        List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+        List<Instance> instances = new ArrayList<>();
         try {
             for (Device device : devices) {
-                ZooModel<NDList, NDList> model = Criteria.builder()
-                        .setTypes(NDList.class, NDList.class)
-                        .optModelPath(version.dir())
-                        .optEngine("TensorFlow")
-                        .optDevice(device)
-                        .optTranslator(new NoopTranslator())
-                        .build()
-                        .loadModel();
+                ZooModel<NDList, NDList> model = SavedModels.open(version.dir(), device, SavedModels.SERVING_DEFAULT);
                 copies.add(model);
                 for (int i = 0; i < instancesPerDevice; i++) {
-                    predictors.add(model.newPredictor());
+                    instances.add(new Instance(model, model.newPredictor()));
                 }
             }
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
-            predictors.forEach(Predictor::close);
+            instances.forEach(i -> i.predictor().close());
             copies.forEach(ZooModel::close);
             throw new GenerationException("cannot load " + version.id() + " from " + version.dir() + ": "
                     + e.getMessage(), e);
         }
         return new DjlImageScorer(version.id(), version.manifest().intProperty("imageWidth"),
-                version.manifest().intProperty("imageHeight"), copies, predictors);
+                version.manifest().intProperty("imageHeight"), copies, instances);
     }
 
     @Override
@@ -93,23 +85,23 @@ public final class DjlImageScorer implements ImageScorer {
             }
             System.arraycopy(images.get(i), 0, flat, i * size, size);
         }
-        Predictor<NDList, NDList> predictor;
+        Instance instance;
         try {
-            predictor = idle.take();
+            instance = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GenerationException("interrupted while waiting for a free " + id + " instance", e);
         }
-        try (NDManager manager = copies.get(0).getNDManager().newSubManager()) {
+        try (NDManager manager = instance.model().getNDManager().newSubManager()) {
             NDArray image = manager.create(flat, new Shape(rows, height, width));
             image.setName("image");
-            try (NDList out = predictor.predict(new NDList(image))) {
+            try (NDList out = instance.predictor().predict(new NDList(image))) {
                 return split(out.get("probabilities").toFloatArray(), out.get("features").toFloatArray(), rows, n);
             }
         } catch (TranslateException | RuntimeException e) {
             throw new GenerationException(id + " failed on a batch of " + n + ": " + e.getMessage(), e);
         } finally {
-            idle.add(predictor);
+            idle.add(instance);
         }
     }
 
@@ -129,9 +121,9 @@ public final class DjlImageScorer implements ImageScorer {
 
     @Override
     public void close() {
-        Predictor<NDList, NDList> predictor;
-        while ((predictor = idle.poll()) != null) {
-            predictor.close();
+        Instance instance;
+        while ((instance = idle.poll()) != null) {
+            instance.predictor().close();
         }
         copies.forEach(ZooModel::close);
     }

@@ -7,13 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.genstream.app.runtime.SequenceModel;
-import io.genstream.models.tf.TensorFlowNatives;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,14 +49,13 @@ public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
      */
     public static List<DjlSequenceModel> load(Path dir, TextModelInfo info, List<Device> devices,
             int instancesPerDevice) throws GenerationException {
-        TensorFlowNatives.ensureLocated();
         List<DjlSequenceModel> instances = new ArrayList<>();
         try {
             for (Device device : devices) {
                 for (int i = 0; i < instancesPerDevice; i++) {
-                    ZooModel<NDList, NDList> prefill = signature(dir, device, PREFILL);
+                    ZooModel<NDList, NDList> prefill = SavedModels.open(dir, device, PREFILL);
                     try {
-                        instances.add(new DjlSequenceModel(info, prefill, signature(dir, device, STEP)));
+                        instances.add(new DjlSequenceModel(info, prefill, SavedModels.open(dir, device, STEP)));
                     } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
                         prefill.close();
                         throw e;
@@ -71,19 +67,6 @@ public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
             throw new GenerationException("cannot load " + info.id() + " from " + dir + ": " + e.getMessage(), e);
         }
         return instances;
-    }
-
-    private static ZooModel<NDList, NDList> signature(Path dir, Device device, String name)
-            throws IOException, ModelNotFoundException, MalformedModelException {
-        return Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(dir)
-                .optEngine("TensorFlow")
-                .optDevice(device)
-                .optOption("SignatureDefKey", name)
-                .optTranslator(new NoopTranslator())
-                .build()
-                .loadModel();
     }
 
     public TextModelInfo info() {

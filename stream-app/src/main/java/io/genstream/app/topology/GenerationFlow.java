@@ -1,7 +1,12 @@
 package io.genstream.app.topology;
 
 import io.genstream.app.quality.QualityObservation;
+import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.validation.Validated;
+import io.genstream.schemas.AvroCodec;
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,12 +31,18 @@ final class GenerationFlow {
      * @param requests name prefix of the request-side processors, e.g. {@code noise-seed}
      * @param outputs name prefix of the output-side processors, e.g. {@code image}
      * @param store the changelogged pending store the generation stage uses
+     * @param type the request record's class
+     * @param validator the request's rules (after the size bound and decoding)
+     * @param generation the generation stage, given the dead letters it shares with the intake
      * @return the quality observations of the generated items, keyed by model version
      */
     static <E extends SpecificRecord> KStream<String, QualityObservation> build(StreamsBuilder builder,
-            Topics topics, Topic<byte[], byte[]> source,
-            String requests, String outputs, String store, Supplier<Intake<E>> intake,
-            Supplier<PendingGeneration<E>> generation) {
+            Topics topics, Topic<byte[], byte[]> source, String requests, String outputs, String store,
+            Class<E> type, Function<E, Validated<E>> validator, int maxInputBytes, GenstreamMetrics metrics,
+            Clock clock, Function<DeadLetters, PendingGeneration<E>> generation) {
+        DeadLetters deadLetters = new DeadLetters(metrics, clock);
+        AvroCodec<E> codec = AvroCodec.of(type);
+        Supplier<Intake<E>> intake = () -> new Intake<>(codec, validator, maxInputBytes, deadLetters, metrics);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(store), Serdes.Long(), Serdes.ByteArray()));
 
@@ -44,7 +55,7 @@ final class GenerationFlow {
         toDeadLetters(accepted.get(requests + "-rejected"), topics, requests + "-intake-dlq");
 
         Map<String, KStream<byte[], Outcome<GeneratedItem>>> generated = accepted.get(requests + "-accepted")
-                .process(generation::get, Named.as(requests + "-generate"), store)
+                .process(() -> generation.apply(deadLetters), Named.as(requests + "-generate"), store)
                 .split(Named.as(outputs + "-"))
                 .branch((key, outcome) -> outcome.isRejected(), Branched.as("failed"))
                 .defaultBranch(Branched.as("generated"));

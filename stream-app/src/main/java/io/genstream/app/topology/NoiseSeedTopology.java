@@ -6,7 +6,6 @@ import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.NoiseSeedValidator;
 import io.genstream.avro.NoiseSeedEvent;
-import io.genstream.schemas.AvroCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -48,10 +47,9 @@ public final class NoiseSeedTopology {
             Clock clock) {
         NoiseSeedValidator validator = new NoiseSeedValidator(
                 name -> models.image(name).map(ImageGenerator::info), settings.maxCount(), settings.maxSteps());
-        DeadLetters deadLetters = new DeadLetters(metrics, clock);
-        AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
         return GenerationFlow.build(builder, topics, topics.noiseSeeds(), "noise-seed", "image", ImageGeneration.STORE,
-                () -> new Intake<>(codec, validator::validate, settings.maxInputBytes(), deadLetters, metrics),
-                () -> new ImageGeneration(models, deadLetters, clock, settings.drainInterval(), settings.maxBlock()));
+                NoiseSeedEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,
+                deadLetters -> new ImageGeneration(models, deadLetters, clock, settings.drainInterval(),
+                        settings.maxBlock()));
     }
 }

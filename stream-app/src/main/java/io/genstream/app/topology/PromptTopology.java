@@ -6,7 +6,6 @@ import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.PromptValidator;
 import io.genstream.avro.PromptEvent;
-import io.genstream.schemas.AvroCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,10 +48,9 @@ public final class PromptTopology {
             Clock clock) {
         PromptValidator validator = new PromptValidator(
                 name -> models.text(name).map(TextGenerator::info), settings.maxPromptChars(), settings.maxTokens());
-        DeadLetters deadLetters = new DeadLetters(metrics, clock);
-        AvroCodec<PromptEvent> codec = AvroCodec.of(PromptEvent.class);
         return GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
-                () -> new Intake<>(codec, validator::validate, settings.maxInputBytes(), deadLetters, metrics),
-                () -> new TextGeneration(models, deadLetters, clock, settings.drainInterval(), settings.maxBlock()));
+                PromptEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,
+                deadLetters -> new TextGeneration(models, deadLetters, clock, settings.drainInterval(),
+                        settings.maxBlock()));
     }
 }
