@@ -6,12 +6,17 @@ import io.genstream.app.generator.ImageModel;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.topology.Topic;
 import io.genstream.avro.GeneratedContent;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +50,9 @@ final class BaselinePhase {
         try (EventLoad load = new EventLoad(client, model.info().name())) {
             load.produce(input.name(), ID_PREFIX, events);
         }
+        Properties properties = BaselineTopology.properties(config, APPLICATION_ID);
         KafkaStreams streams = new KafkaStreams(
-                BaselineTopology.build(input, output, new BaselineGeneration(model, Clock.systemUTC())),
-                BaselineTopology.properties(config, APPLICATION_ID));
+                BaselineTopology.build(input, output, new BaselineGeneration(model, Clock.systemUTC())), properties);
         // The examples this stands for have no error path: a failure ends the phase, loudly.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("baseline stream thread failed", e);
@@ -62,6 +67,17 @@ final class BaselinePhase {
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
+            if (config.get(GenstreamConfig.STATE_DIR).isBlank()) { // a temporary folder made for this phase
+                deleteQuietly(Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Utils.delete(dir.toFile());
+        } catch (IOException e) {
+            LOG.warn("could not delete the baseline's state folder {}", dir, e);
         }
     }
 }
