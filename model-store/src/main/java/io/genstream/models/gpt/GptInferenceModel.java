@@ -2,6 +2,8 @@ package io.genstream.models.gpt;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -38,19 +40,31 @@ public final class GptInferenceModel implements AutoCloseable {
         Placeholder<TInt32> tokens = tf.withName("prefill_tokens").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
         Placeholder<TInt32> length = tf.withName("prefill_length").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         GptNetwork.Next prefilled = network.prefill(tf, tokens, length);
-        prefill = Signature.builder().key(TextSignatures.PREFILL)
+        Signature.Builder prefillSignature = Signature.builder().key(TextSignatures.PREFILL)
                 .input(TextSignatures.TOKENS, tokens).input(TextSignatures.LENGTH, length)
-                .output(TextSignatures.LOGITS, tf.withName("prefill_logits").identity(prefilled.logits()))
-                .output(TextSignatures.STATE, tf.withName("prefill_state").identity(prefilled.state())).build();
+                .output(TextSignatures.LOGITS, tf.withName("prefill_logits").identity(prefilled.logits()));
+        for (int i = 0; i < prefilled.state().size(); i++) {
+            prefillSignature.output(TextSignatures.state(i),
+                    tf.withName("prefill_state_" + i).identity(prefilled.state().get(i)));
+        }
+        prefill = prefillSignature.build();
         Placeholder<TInt32> token = tf.withName("step_token").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         Placeholder<TInt32> position = tf.withName("step_position").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        Placeholder<TFloat32> state = tf.withName("step_state").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, arch.stateSize())));
-        GptNetwork.Next stepped = network.step(tf, token, position, state);
-        step = Signature.builder().key(TextSignatures.STEP)
-                .input(TextSignatures.TOKEN, token).input(TextSignatures.POSITION, position).input(TextSignatures.STATE, state)
-                .output(TextSignatures.LOGITS, tf.withName("step_logits").identity(stepped.logits()))
-                .output(TextSignatures.STATE, tf.withName("step_state_out").identity(stepped.state())).build();
+        Signature.Builder stepSignature = Signature.builder().key(TextSignatures.STEP)
+                .input(TextSignatures.TOKEN, token).input(TextSignatures.POSITION, position);
+        List<Placeholder<TFloat32>> cache = new ArrayList<>();
+        for (int i = 0; i < 2 * arch.layers(); i++) {
+            Placeholder<TFloat32> tensor = tf.withName("step_state_" + i).placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, arch.heads(), arch.maxLength(), arch.headDim())));
+            cache.add(tensor);
+            stepSignature.input(TextSignatures.state(i), tensor);
+        }
+        GptNetwork.Next stepped = network.step(tf, token, position, cache);
+        stepSignature.output(TextSignatures.LOGITS, tf.withName("step_logits").identity(stepped.logits()));
+        for (int i = 0; i < stepped.state().size(); i++) {
+            stepSignature.output(TextSignatures.state(i), tf.withName("step_state_out_" + i).identity(stepped.state().get(i)));
+        }
+        step = stepSignature.build();
         session = new Session(graph, SessionConfigs.pinnedThreads(threads));
         session.restore(checkpointPrefix);
     }

@@ -8,6 +8,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -19,10 +20,11 @@ import io.genstream.models.gan.NetworkVariables;
  * (training), {@code prefill} (a batch of prompts → next-token logits and KV cache) and
  * {@code step} (one token per row against its KV cache).
  *
- * <p>The KV cache of a row, {@code state} {@code [stateSize]}, is every layer's keys and then
- * values, in layer order: {@code [K₀ | V₀ | K₁ | V₁ | …]}, each {@code maxLength × dModel},
- * row-major (position, then the heads' channels side by side: channel {@code h·headDim + j} is
- * head h's j-th). A position not yet written holds zeros. Every op works on rows independently.
+ * <p>The KV cache is {@code 2·layers} tensors, every layer's keys and then its values, in layer
+ * order ({@code state_0 = K₀, state_1 = V₀, state_2 = K₁, …}), each {@code [B, heads, maxLength,
+ * headDim]}: head-major, so attention reads a head's keys with no transpose, and batch-leading, so a
+ * server can regroup rows between calls without leaving TensorFlow. A position not yet written holds
+ * zeros. Every op works on rows independently.
  */
 public final class GptNetwork {
 
@@ -47,8 +49,8 @@ public final class GptNetwork {
         return vars;
     }
 
-    /** Next-token logits and the updated KV cache, one row per sequence. */
-    public record Next(Operand<TFloat32> logits, Operand<TFloat32> state) {}
+    /** Next-token logits and the updated KV cache ({@code 2·layers} tensors), one row per sequence. */
+    public record Next(Operand<TFloat32> logits, List<Operand<TFloat32>> state) {}
 
     /**
      * The causal pass over right-padded {@code tokens} {@code [B, L]}: the residual stream after
@@ -109,51 +111,67 @@ public final class GptNetwork {
                 tf.math.less(tf.expandDims(tf.range(tf.constant(0), width, tf.constant(1)), tf.constant(0)),
                         tf.expandDims(length, tf.constant(1))), TFloat32.class), tf.constant(2));
         Operand<TInt32> paddings = tf.reshape(tf.stack(List.of(tf.constant(0), tf.constant(0), tf.constant(0),
-                tf.math.sub(tf.constant(arch.maxLength()), width), tf.constant(0), tf.constant(0))), tf.constant(new int[] {3, 2}));
+                tf.constant(0), tf.constant(0), tf.math.sub(tf.constant(arch.maxLength()), width),
+                tf.constant(0), tf.constant(0))), tf.constant(new int[] {4, 2}));
         List<Operand<TFloat32>> caches = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
-            caches.add(flatCache(tf, tf.pad(tf.math.mul(pass.keys().get(l), real), paddings, tf.constant(0f))));
-            caches.add(flatCache(tf, tf.pad(tf.math.mul(pass.values().get(l), real), paddings, tf.constant(0f))));
+            caches.add(tf.pad(heads(tf, tf.math.mul(pass.keys().get(l), real), width), paddings, tf.constant(0f)));
+            caches.add(tf.pad(heads(tf, tf.math.mul(pass.values().get(l), real), width), paddings, tf.constant(0f)));
         }
-        return new Next(logits(tf, last), tf.concat(caches, tf.constant(1)));
+        return new Next(logits(tf, last), caches);
     }
 
     /**
      * {@code step}: one {@code token} per row at {@code position} (the number of tokens already in
-     * its {@code state}, {@code < maxLength}) → its next-token logits and the cache with this token's
-     * keys and values written at {@code position}. Attention sees positions {@code ≤ position} only.
+     * its cache, {@code < maxLength}) → its next-token logits and the cache with this token's keys and
+     * values written at {@code position}. The token attends over the cached positions before it and
+     * over itself; the cache is read once per layer and copied once (the write), whatever its length.
      */
-    public Next step(Ops tf, Operand<TInt32> token, Operand<TInt32> position, Operand<TFloat32> state) {
+    public Next step(Ops tf, Operand<TInt32> token, Operand<TInt32> position, List<? extends Operand<TFloat32>> cache) {
         int d = arch.dModel();
         int t = arch.maxLength();
         // A position past the cache (a finished row a batch still feeds) must not fail the whole call:
-        // it reads the last position's embedding, writes nothing (its one-hot row is empty), and its
-        // logits mean nothing.
-        Operand<TInt32> embedded = tf.math.minimum(position, tf.constant(t - 1));
+        // it reads and writes the last position, and its logits mean nothing.
+        Operand<TInt32> clamped = tf.math.minimum(position, tf.constant(t - 1));
         Operand<TFloat32> x = tf.math.add(
                 tf.gather(vars.get(GptNames.TOKEN_EMBEDDING), token, tf.constant(0)),
-                tf.gather(vars.get(GptNames.POSITION_EMBEDDING), embedded, tf.constant(0)));
-        Operand<TFloat32> at = tf.oneHot(position, tf.constant(t), tf.constant(1f), tf.constant(0f));
-        Operand<TFloat32> writeMask = tf.expandDims(at, tf.constant(2));
-        Operand<TFloat32> visible = tf.dtypes.cast(tf.math.lessEqual(
+                tf.gather(vars.get(GptNames.POSITION_EMBEDDING), clamped, tf.constant(0)));
+        Operand<TFloat32> before = tf.dtypes.cast(tf.math.less(
                 tf.expandDims(tf.range(tf.constant(0), tf.constant(t), tf.constant(1)), tf.constant(0)),
                 tf.expandDims(position, tf.constant(1))), TFloat32.class);
-        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, visible), tf.constant(new int[] {-1, 1, 1, t}));
-        List<Output<TFloat32>> slabs = tf.split(tf.constant(1), state, 2L * arch.layers()).output();
-        List<Operand<TFloat32>> caches = new ArrayList<>();
+        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, before), tf.constant(new int[] {-1, 1, 1, t}));
         Operand<TInt32> one = tf.constant(1);
-        Operand<TInt32> cacheLength = tf.constant(t);
+        List<Operand<TFloat32>> written = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
             Qkv qkv = qkv(tf, l, x);
-            Operand<TFloat32> keys = write(tf, slabs.get(2 * l), qkv.k, writeMask);
-            Operand<TFloat32> values = write(tf, slabs.get(2 * l + 1), qkv.v, writeMask);
-            caches.add(flatCache(tf, keys));
-            caches.add(flatCache(tf, values));
-            Operand<TFloat32> context = TransformerOps.attention(tf,
-                    heads(tf, qkv.q, one), heads(tf, keys, cacheLength), heads(tf, values, cacheLength), bias, arch.headDim());
+            Operand<TFloat32> key = heads(tf, qkv.k, one);
+            Operand<TFloat32> value = heads(tf, qkv.v, one);
+            Operand<TFloat32> context = TransformerOps.cachedAttention(tf, heads(tf, qkv.q, one),
+                    cache.get(2 * l), cache.get(2 * l + 1), bias, key, value, arch.headDim());
             x = finishBlock(tf, l, x, tf.reshape(context, tf.constant(new int[] {-1, d})));
+            written.add(key);
+            written.add(value);
         }
-        return new Next(logits(tf, x), tf.concat(caches, tf.constant(1)));
+        Operand<TInt32> at = writeIndices(tf, clamped);
+        List<Operand<TFloat32>> next = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            next.add(tf.tensorScatterNdUpdate(cache.get(i), at,
+                    tf.reshape(written.get(i), tf.constant(new int[] {-1, arch.headDim()}))));
+        }
+        return new Next(logits(tf, x), next);
+    }
+
+    /** The cache cells one token writes, {@code [B·heads, 3]}: (row, head, position) for every row and head. */
+    private Operand<TInt32> writeIndices(Ops tf, Operand<TInt32> position) {
+        int h = arch.heads();
+        Operand<TInt32> rows = tf.gather(tf.shape(position), tf.constant(0), tf.constant(0));
+        Operand<TInt32> grid = tf.stack(List.of(rows, tf.constant(h)));
+        Operand<TInt32> row = tf.broadcastTo(tf.expandDims(tf.range(tf.constant(0), rows, tf.constant(1)),
+                tf.constant(1)), grid);
+        Operand<TInt32> head = tf.broadcastTo(tf.expandDims(tf.range(tf.constant(0), tf.constant(h), tf.constant(1)),
+                tf.constant(0)), grid);
+        Operand<TInt32> at = tf.broadcastTo(tf.expandDims(position, tf.constant(1)), grid);
+        return tf.reshape(tf.stack(List.of(row, head, at), Stack.axis(2L)), tf.constant(new int[] {-1, 3}));
     }
 
     private record Qkv(Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {}
@@ -178,18 +196,6 @@ public final class GptNetwork {
 
     private Operand<TFloat32> norm(Ops tf, String prefix, Operand<TFloat32> x) {
         return TransformerOps.layerNorm(tf, x, vars.get(prefix + "/gain"), vars.get(prefix + "/bias"));
-    }
-
-    /** Overwrites cache row {@code position} (where {@code writeMask [B, T, 1]} is 1) with {@code row [B, d]}. */
-    private Operand<TFloat32> write(Ops tf, Operand<TFloat32> slab, Operand<TFloat32> row, Operand<TFloat32> writeMask) {
-        Operand<TFloat32> cache = tf.reshape(slab, tf.constant(new int[] {-1, arch.maxLength(), arch.dModel()}));
-        Operand<TFloat32> kept = tf.math.mul(cache, tf.math.sub(tf.constant(1f), writeMask));
-        return tf.math.add(kept, tf.math.mul(writeMask, tf.expandDims(row, tf.constant(1))));
-    }
-
-    /** {@code [B, maxLength, dModel]} → {@code [B, maxLength·dModel]}. */
-    private Operand<TFloat32> flatCache(Ops tf, Operand<TFloat32> cache) {
-        return tf.reshape(cache, tf.constant(new int[] {-1, arch.maxLength() * arch.dModel()}));
     }
 
     /** Rows {@code [B·L, dModel]} (or {@code [B, L, dModel]}) → {@code [B, heads, L, headDim]}. */

@@ -1,5 +1,6 @@
 package io.genstream.models.gpt;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.OperationBuilder;
 import org.tensorflow.op.Ops;
@@ -54,6 +55,28 @@ final class TransformerOps {
         Operand<TFloat32> scores = tf.math.mul(batchMatMul(tf, q, k, true), tf.constant((float) (1 / Math.sqrt(headDim))));
         Operand<TFloat32> weights = tf.nn.softmax(tf.math.add(scores, maskBias));
         return batchMatMul(tf, weights, v, false);
+    }
+
+    /**
+     * One new query per row attending over a KV cache and over its own key and value, which are not in
+     * the cache yet: {@code softmax([q·Kᵀ + maskBias, q·k]/…)·[V; v]} per head, with q, k and v
+     * {@code [B, H, 1, d]}, the cache K and V {@code [B, H, T, d]} and {@code maskBias} broadcastable to
+     * {@code [B, H, 1, T]} (masking the cache positions the query may not see). The result
+     * {@code [B, H, 1, d]} equals attention over the cache with k and v written into it.
+     */
+    static Operand<TFloat32> cachedAttention(Ops tf, Operand<TFloat32> q, Operand<TFloat32> cachedKeys,
+            Operand<TFloat32> cachedValues, Operand<TFloat32> maskBias, Operand<TFloat32> k, Operand<TFloat32> v,
+            int headDim) {
+        Operand<TFloat32> scale = tf.constant((float) (1 / Math.sqrt(headDim)));
+        Operand<TFloat32> cached = tf.math.add(tf.math.mul(batchMatMul(tf, q, cachedKeys, true), scale), maskBias);
+        Operand<TFloat32> own = tf.math.mul(batchMatMul(tf, q, k, true), scale);
+        Operand<TFloat32> weights = tf.nn.softmax(tf.concat(List.of(cached, own), tf.constant(3)));
+        Operand<TInt32> cacheLength = tf.gather(tf.shape(cachedKeys), tf.constant(2), tf.constant(0));
+        Operand<TFloat32> cachedWeights = tf.slice(weights, tf.constant(new int[] {0, 0, 0, 0}),
+                tf.stack(List.of(tf.constant(-1), tf.constant(-1), tf.constant(-1), cacheLength)));
+        Operand<TFloat32> ownWeight = tf.slice(weights, tf.stack(List.of(tf.constant(0), tf.constant(0), tf.constant(0),
+                cacheLength)), tf.constant(new int[] {-1, -1, -1, 1}));
+        return tf.math.add(batchMatMul(tf, cachedWeights, cachedValues, false), tf.math.mul(ownWeight, v));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.genstream.models.text;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.tensorflow.Result;
@@ -9,6 +12,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.framework.SignatureDef;
+import org.tensorflow.proto.framework.TensorShapeProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -29,14 +33,15 @@ public final class SavedModelTextModel implements TextModel {
     private final SignatureDef prefill;
     private final SignatureDef step;
     private final int vocabularySize;
-    private final int stateSize;
     private final int maxLength;
+    /** The state tensors' signature keys in name order, and each one's shape without the row axis. */
+    private final List<String> stateKeys;
+    private final List<long[]> rowShapes;
 
     private SavedModelTextModel(Path dir, int threads) {
         TensorFlowNatives.ensureLocated();
         ModelManifest manifest = ModelManifest.read(dir);
         vocabularySize = new CharVocabulary((String) manifest.properties().get("vocabulary")).size();
-        stateSize = manifest.intProperty("stateSize");
         maxLength = manifest.intProperty("maxLength");
         bundle = SavedModelBundle.loader(dir.toString()).withTags("serve")
                 .withConfigProto(SessionConfigs.pinnedThreads(threads)).load();
@@ -44,6 +49,9 @@ public final class SavedModelTextModel implements TextModel {
         Map<String, SignatureDef> signatures = bundle.metaGraphDef().getSignatureDefMap();
         prefill = signatures.get(TextSignatures.PREFILL);
         step = signatures.get(TextSignatures.STEP);
+        stateKeys = step.getInputsMap().keySet().stream().filter(TextSignatures::isState).sorted().toList();
+        rowShapes = stateKeys.stream().map(key -> step.getInputsOrThrow(key).getTensorShape().getDimList().stream()
+                .skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray()).toList();
     }
 
     public static SavedModelTextModel load(Path dir, int threads) {
@@ -63,38 +71,70 @@ public final class SavedModelTextModel implements TextModel {
             lengths[r] = tokens[r].length;
         }
         try (TInt32 t = TInt32.tensorOf(Shape.of(tokens.length, width), DataBuffers.of(padded, true, false));
-                TInt32 l = TensorCopies.ints(lengths);
-                Result r = session.runner()
-                        .feed(input(prefill, TextSignatures.TOKENS), t).feed(input(prefill, TextSignatures.LENGTH), l)
-                        .fetch(output(prefill, TextSignatures.LOGITS)).fetch(output(prefill, TextSignatures.STATE)).run()) {
-            return output(r, tokens.length);
+                TInt32 l = TensorCopies.ints(lengths)) {
+            Session.Runner runner = session.runner()
+                    .feed(input(prefill, TextSignatures.TOKENS), t).feed(input(prefill, TextSignatures.LENGTH), l);
+            return run(runner, prefill, tokens.length);
         }
     }
 
+    /** @param state per row, every state tensor's row flattened and concatenated in name order */
     @Override
     public Output step(int[] tokens, int[] positions, float[][] state) {
-        float[] flat = new float[tokens.length * stateSize];
-        for (int r = 0; r < tokens.length; r++) {
-            System.arraycopy(state[r], 0, flat, r * stateSize, stateSize);
+        List<TFloat32> fed = new ArrayList<>();
+        try (TInt32 t = TensorCopies.ints(tokens); TInt32 p = TensorCopies.ints(positions)) {
+            Session.Runner runner = session.runner()
+                    .feed(input(step, TextSignatures.TOKEN), t).feed(input(step, TextSignatures.POSITION), p);
+            int offset = 0;
+            for (int k = 0; k < stateKeys.size(); k++) {
+                long[] rowShape = rowShapes.get(k);
+                int size = (int) Arrays.stream(rowShape).reduce(1, (x, y) -> x * y);
+                float[] flat = new float[tokens.length * size];
+                for (int r = 0; r < tokens.length; r++) {
+                    System.arraycopy(state[r], offset, flat, r * size, size);
+                }
+                long[] shape = new long[rowShape.length + 1];
+                shape[0] = tokens.length;
+                System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+                TFloat32 tensor = TensorCopies.floats(flat, shape);
+                fed.add(tensor);
+                runner.feed(input(step, stateKeys.get(k)), tensor);
+                offset += size;
+            }
+            return run(runner, step, tokens.length);
+        } finally {
+            fed.forEach(TFloat32::close);
         }
-        try (TInt32 t = TensorCopies.ints(tokens);
-                TInt32 p = TensorCopies.ints(positions);
-                TFloat32 s = TensorCopies.floats(flat, tokens.length, stateSize);
-                Result r = session.runner()
-                        .feed(input(step, TextSignatures.TOKEN), t).feed(input(step, TextSignatures.POSITION), p)
-                        .feed(input(step, TextSignatures.STATE), s)
-                        .fetch(output(step, TextSignatures.LOGITS)).fetch(output(step, TextSignatures.STATE)).run()) {
-            return output(r, tokens.length);
+    }
+
+    /** Fetches the logits and every state tensor; each row's state tensors are concatenated in name order. */
+    private Output run(Session.Runner runner, SignatureDef signature, int rows) {
+        runner.fetch(output(signature, TextSignatures.LOGITS));
+        stateKeys.forEach(key -> runner.fetch(output(signature, key)));
+        try (Result r = runner.run()) {
+            float[][] logits = rows(TensorCopies.toFloats(r.get(0)), rows, vocabularySize);
+            List<float[][]> parts = new ArrayList<>();
+            int total = 0;
+            for (int k = 0; k < stateKeys.size(); k++) {
+                float[] flat = TensorCopies.toFloats(r.get(k + 1));
+                parts.add(rows(flat, rows, flat.length / rows));
+                total += flat.length / rows;
+            }
+            float[][] states = new float[rows][total];
+            for (int row = 0; row < rows; row++) {
+                int offset = 0;
+                for (float[][] part : parts) {
+                    System.arraycopy(part[row], 0, states[row], offset, part[row].length);
+                    offset += part[row].length;
+                }
+            }
+            return new Output(logits, states);
         }
     }
 
     @Override
     public int maxLength() {
         return maxLength;
-    }
-
-    private Output output(Result r, int rows) {
-        return new Output(rows(TensorCopies.toFloats(r.get(0)), rows, vocabularySize), rows(TensorCopies.toFloats(r.get(1)), rows, stateSize));
     }
 
     private static float[][] rows(float[] flat, int rows, int width) {

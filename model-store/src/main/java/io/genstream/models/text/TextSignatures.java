@@ -1,5 +1,7 @@
 package io.genstream.models.text;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,9 @@ import io.genstream.models.manifest.TensorSpec;
  *   <li>{@code step}: {@code token} int32 [-1], {@code position} int32 [-1] (tokens already in the
  *       state), {@code state} float32 [-1, S] → {@code logits} float32 [-1, V], {@code state} float32 [-1, S].
  * </ul>
+ * A model may hold its state in several tensors instead, {@code state_0 … state_{n−1}}, each with the
+ * rows first (catalog-gpt from version 2: its KV cache, one tensor per layer's keys and values); step
+ * then takes and returns all of them under those names.
  * Every row is computed from that row alone.
  */
 public final class TextSignatures {
@@ -31,17 +36,46 @@ public final class TextSignatures {
 
     private TextSignatures() {}
 
-    /** The contract as manifest entries, for {@code model.json}. */
+    /** The name of state tensor {@code i} of a model whose state is held in several tensors. */
+    public static String state(int i) {
+        return STATE + "_" + i;
+    }
+
+    /** Whether a signature tensor named {@code key} is (part of) the state. */
+    public static boolean isState(String key) {
+        return key.equals(STATE) || key.startsWith(STATE + "_");
+    }
+
+    /** The contract as manifest entries, for {@code model.json}: one state tensor {@code [-1, stateSize]}. */
     public static Map<String, SignatureSpec> describe(int vocabularySize, int stateSize) {
+        return describe(vocabularySize, Map.of(STATE, new TensorSpec("float32", List.of(-1L, (long) stateSize))));
+    }
+
+    /**
+     * The contract for a state held in {@code tensors} tensors {@code state_0 … state_{n−1}}, each of
+     * shape {@code [-1, rowShape…]}: step takes them under the same names as prefill returns them.
+     */
+    public static Map<String, SignatureSpec> describe(int vocabularySize, int tensors, List<Long> rowShape) {
+        List<Long> shape = new ArrayList<>();
+        shape.add(-1L);
+        shape.addAll(rowShape);
+        Map<String, TensorSpec> states = new LinkedHashMap<>();
+        for (int i = 0; i < tensors; i++) {
+            states.put(state(i), new TensorSpec("float32", shape));
+        }
+        return describe(vocabularySize, states);
+    }
+
+    private static Map<String, SignatureSpec> describe(int vocabularySize, Map<String, TensorSpec> states) {
         TensorSpec rows = new TensorSpec("int32", List.of(-1L));
         TensorSpec logits = new TensorSpec("float32", List.of(-1L, (long) vocabularySize));
-        TensorSpec state = new TensorSpec("float32", List.of(-1L, (long) stateSize));
+        Map<String, TensorSpec> prefillOut = new LinkedHashMap<>(Map.of(LOGITS, logits));
+        prefillOut.putAll(states);
+        Map<String, TensorSpec> stepIn = new LinkedHashMap<>(Map.of(TOKEN, rows, POSITION, rows));
+        stepIn.putAll(states);
         return Map.of(
-                PREFILL, new SignatureSpec(
-                        Map.of(TOKENS, new TensorSpec("int32", List.of(-1L, -1L)), LENGTH, rows),
-                        Map.of(LOGITS, logits, STATE, state)),
-                STEP, new SignatureSpec(
-                        Map.of(TOKEN, rows, POSITION, rows, STATE, state),
-                        Map.of(LOGITS, logits, STATE, state)));
+                PREFILL, new SignatureSpec(Map.of(TOKENS, new TensorSpec("int32", List.of(-1L, -1L)), LENGTH, rows),
+                        prefillOut),
+                STEP, new SignatureSpec(stepIn, prefillOut));
     }
 }

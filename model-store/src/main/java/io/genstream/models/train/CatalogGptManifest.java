@@ -41,8 +41,10 @@ final class CatalogGptManifest {
         properties.put("parameters", arch.parameterCount());
         properties.put("input", "ContextPrefix.format(context) + prompt, e.g. \"s=runners|c=footwear|i=trail shoe|f=light>\"; "
                 + "generation ends at the end token; the prefix is at most " + ContextPrefix.MAX_LENGTH + " characters");
-        properties.put("stateLayout", "per row [K0 | V0 | K1 | V1 | ...], each maxLength x dModel row-major "
-                + "(position, then channel = head * headDim + j); positions not yet written are zero");
+        properties.put("stateTensors", 2 * arch.layers());
+        properties.put("stateLayout", "state_0 .. state_" + (2 * arch.layers() - 1) + " = K0, V0, K1, V1, ...: each "
+                + "[rows, heads, maxLength, headDim] (head h's channel j is model channel h * headDim + j); "
+                + "positions not yet written are zero");
         properties.put("architecture", "decoder-only Transformer: token + learned position embeddings, pre-LayerNorm blocks "
                 + "(causal multi-head self-attention, GELU MLP), final LayerNorm, output projection tied to the token embedding");
 
@@ -65,7 +67,8 @@ final class CatalogGptManifest {
 
         Map<String, Object> figures = ManifestSections.figures(evaluation);
 
-        return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, TextSignatures.describe(arch.vocabularySize(), arch.stateSize()),
+        return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, TextSignatures.describe(arch.vocabularySize(), 2 * arch.layers(),
+                List.of((long) arch.heads(), (long) arch.maxLength(), (long) arch.headDim())),
                 properties, Map.of(), training, figures);
     }
 

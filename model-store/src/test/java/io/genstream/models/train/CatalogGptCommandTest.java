@@ -40,7 +40,11 @@ class CatalogGptCommandTest {
         assertThat(manifest.intProperty("stateSize")).isEqualTo(2 * 2 * 160 * 16);
         assertThat(manifest.signatures()).containsOnlyKeys(TextSignatures.PREFILL, TextSignatures.STEP);
         assertThat(manifest.signatures().get(TextSignatures.STEP).inputs())
-                .containsOnlyKeys(TextSignatures.TOKEN, TextSignatures.POSITION, TextSignatures.STATE);
+                .containsOnlyKeys(TextSignatures.TOKEN, TextSignatures.POSITION,
+                        TextSignatures.state(0), TextSignatures.state(1), TextSignatures.state(2), TextSignatures.state(3));
+        assertThat(manifest.signatures().get(TextSignatures.STEP).inputs().get(TextSignatures.state(0)).shape())
+                .containsExactly(-1L, 2L, 160L, 8L); // rows, heads, maxLength, headDim
+        assertThat(manifest.intProperty("stateTensors")).isEqualTo(4);
         assertThat(manifest.training()).containsEntry("steps", 3).containsKeys("config", "dataSeed", "dataSha256", "finalLoss");
         assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextValidRate");
         List<String> samples = Files.readAllLines(version.dir().resolve(CatalogLstmEvaluator.SAMPLES_FILE));

@@ -37,7 +37,7 @@ public final class ContinuousBatchingBench {
      * @param request request {@code i} of {@code requests}; asked once per run, so it must return a fresh
      *     request (with a fresh, identically seeded chooser) each time for the runs to generate the same tokens
      */
-    public static Comparison compare(SequenceModel model, int maxActive, int rowMultiple, int requests,
+    public static Comparison compare(SequenceModel<?> model, int maxActive, int rowMultiple, int requests,
             IntFunction<SequenceRequest> request) throws InterruptedException, ExecutionException {
         run(model, maxActive, rowMultiple, Math.min(requests, maxActive), request);
         GenerationRun oneAtATime = run(model, 1, rowMultiple, requests, request);
@@ -50,7 +50,7 @@ public final class ContinuousBatchingBench {
      *
      * @throws ExecutionException when a request failed (the batcher is closed first)
      */
-    public static GenerationRun run(SequenceModel model, int maxActive, int rowMultiple, int requests,
+    public static GenerationRun run(SequenceModel<?> model, int maxActive, int rowMultiple, int requests,
             IntFunction<SequenceRequest> request) throws InterruptedException, ExecutionException {
         List<SequenceRequest> batch = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {

@@ -51,7 +51,7 @@ final class TextBench {
     static Result run(TextGenerator generator, int maxActive) throws InterruptedException, ExecutionException {
         TextModelInfo model = generator.info();
         List<TextPlan> plans = plans(model, CONCURRENT);
-        SequenceModel instance = generator.instances().get(0);
+        SequenceModel<?> instance = generator.instances().get(0);
         int active = Math.min(maxActive, CONCURRENT);
         // Warm-up (JIT, TensorFlow's kernels for the shapes of both runs), not measured.
         ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, active,

@@ -2,27 +2,40 @@ package io.genstream.app.generator;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
+import ai.djl.training.ParameterStore;
 import io.genstream.app.runtime.SequenceModel;
+import io.genstream.models.text.TextSignatures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One instance of a text model served by DJL's TensorFlow engine from a SavedModel with the
- * {@code prefill} (tokens, length → logits, state) and {@code step} (token, position, state →
- * logits, state) signatures of the catalog text models. Not thread-safe: a continuous batcher
- * drives each instance from one worker thread.
+ * One instance of a text model served by DJL's TensorFlow engine from a SavedModel with the {@code prefill}
+ * (tokens, length → logits, state) and {@code step} (token, position, state → logits, state) signatures of the
+ * catalog text models; the state may be one tensor or several ({@link TextSignatures}).
+ *
+ * <p>The state never leaves TensorFlow: a call's state tensors stay in the engine as a {@link StateBatch}, and a
+ * sequence holds a {@link Row} of it. While a step's sequences are rows of the previous call, its tensors are fed
+ * back as they are (a sequence that has left leaves a padding row behind); when sequences join, or the call can
+ * shrink by a row multiple, the rows are regrouped inside the engine. Only the logits are copied to Java. A batch's tensors are freed when
+ * every row handed out has come back (stepped or released). Not thread-safe: a continuous batcher drives each
+ * instance from one worker thread.
  */
-public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
+public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Row>, AutoCloseable {
 
     static final String PREFILL = "prefill";
     static final String STEP = "step";
@@ -30,16 +43,57 @@ public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
     private final TextModelInfo info;
     private final ZooModel<NDList, NDList> prefillModel;
     private final ZooModel<NDList, NDList> stepModel;
-    private final Predictor<NDList, NDList> prefill;
-    private final Predictor<NDList, NDList> step;
+    private final NDManager manager;
+    /** The state tensors' names, in name order: the step's state inputs, the calls' state outputs. */
+    private final List<String> stateNames;
+    /** Batches whose tensors are still held (read by tests: 0 once every sequence has ended). */
+    private int liveBatches;
+
+    /** One row of a call's state tensors: what a sequence holds between calls. */
+    public static final class Row {
+        private final StateBatch batch;
+        private final int index;
+
+        private Row(StateBatch batch, int index) {
+            this.batch = batch;
+            this.index = index;
+        }
+    }
+
+    /** The state tensors of one call's rows, in the engine until every row handed out has come back. */
+    private final class StateBatch {
+        private final NDManager manager;
+        private final List<NDArray> tensors;
+        private final int rows;
+        private int live;
+
+        private StateBatch(NDManager manager, List<NDArray> tensors, int rows) {
+            this.manager = manager;
+            this.tensors = tensors;
+            this.rows = rows;
+            this.live = rows;
+            liveBatches++;
+        }
+
+        private void giveBack() {
+            if (--live == 0) {
+                manager.close();
+                liveBatches--;
+            }
+        }
+    }
 
     private DjlSequenceModel(TextModelInfo info, ZooModel<NDList, NDList> prefillModel,
             ZooModel<NDList, NDList> stepModel) {
         this.info = info;
         this.prefillModel = prefillModel;
         this.stepModel = stepModel;
-        this.prefill = prefillModel.newPredictor();
-        this.step = stepModel.newPredictor();
+        this.manager = stepModel.getNDManager().newSubManager();
+        this.stateNames = stepModel.getBlock().describeInput().keys().stream()
+                .filter(TextSignatures::isState).sorted().toList();
+        if (stateNames.isEmpty()) {
+            throw new IllegalArgumentException(info.id() + ": the step signature takes no state");
+        }
     }
 
     /**
@@ -79,7 +133,7 @@ public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
     }
 
     @Override
-    public Output prefill(int[][] tokens, int[] lengths) throws TranslateException {
+    public Output<Row> prefill(int[][] tokens, int[] lengths) {
         int rows = tokens.length;
         int width = 0;
         for (int[] row : tokens) {
@@ -89,61 +143,170 @@ public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(tokens[r], 0, flat, r * width, tokens[r].length);
         }
-        try (NDManager manager = prefillModel.getNDManager().newSubManager()) {
-            NDArray tokenArray = manager.create(flat, new Shape(rows, width));
-            tokenArray.setName("tokens");
-            NDArray lengthArray = manager.create(lengths);
-            lengthArray.setName("length");
-            return output(prefill.predict(new NDList(tokenArray, lengthArray)), rows);
+        NDManager call = manager.newSubManager();
+        try {
+            NDArray tokenArray = call.create(flat, new Shape(rows, width));
+            tokenArray.setName(TextSignatures.TOKENS);
+            NDArray lengthArray = call.create(lengths);
+            lengthArray.setName(TextSignatures.LENGTH);
+            int[] rowOf = new int[rows];
+            Arrays.setAll(rowOf, i -> i);
+            return output(prefillModel.getBlock(), call, new NDList(tokenArray, lengthArray), rowOf);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
         }
     }
 
     @Override
-    public Output step(int[] tokens, int[] positions, float[][] states) throws TranslateException {
+    public Output<Row> step(int[] tokens, int[] positions, List<Row> states) {
         int rows = tokens.length;
-        int size = info.stateSize();
-        float[] flat = new float[rows * size];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(states[r], 0, flat, r * size, size);
-        }
-        try (NDManager manager = stepModel.getNDManager().newSubManager()) {
-            NDArray token = manager.create(tokens);
-            token.setName("token");
-            NDArray position = manager.create(positions);
-            position.setName("position");
-            NDArray state = manager.create(flat, new Shape(rows, size));
-            state.setName("state");
-            return output(step.predict(new NDList(token, position, state)), rows);
-        }
-    }
-
-    private Output output(NDList out, int rows) {
-        try (out) {
-            float[] logits = out.get("logits").toFloatArray();
-            float[] states = out.get("state").toFloatArray();
-            int vocabulary = info.vocabulary().size();
-            int size = info.stateSize();
-            if (logits.length != rows * vocabulary || states.length != rows * size) {
-                throw new IllegalStateException(info.id() + " returned " + logits.length + " logits and "
-                        + states.length + " state values for " + rows + " rows (vocabulary " + vocabulary
-                        + ", state " + size + ")");
+        Set<Row> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
+        consumed.addAll(states);
+        NDManager call = manager.newSubManager();
+        try {
+            Feed feed = feed(states, call);
+            // A row no input claims (a sequence that has left, a pad) repeats input 0's token and position.
+            int[] callTokens = new int[rows];
+            int[] callPositions = new int[rows];
+            Arrays.fill(callTokens, tokens[0]);
+            Arrays.fill(callPositions, positions[0]);
+            for (int i = 0; i < rows; i++) {
+                callTokens[feed.rowOf[i]] = tokens[i];
+                callPositions[feed.rowOf[i]] = positions[i];
             }
-            return new Output(split(logits, rows, vocabulary), split(states, rows, size));
+            NDArray token = call.create(callTokens);
+            token.setName(TextSignatures.TOKEN);
+            NDArray position = call.create(callPositions);
+            position.setName(TextSignatures.POSITION);
+            NDList inputs = new NDList(token, position);
+            inputs.addAll(feed.tensors);
+            return output(stepModel.getBlock(), call, inputs, feed.rowOf);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        } finally {
+            consumed.forEach(row -> row.batch.giveBack());
         }
     }
 
-    private static float[][] split(float[] flat, int rows, int width) {
-        float[][] out = new float[rows][width];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(flat, r * width, out[r], 0, width);
+    /**
+     * The state tensors a step feeds, and which of the call's rows serves each input ({@code rowOf}).
+     *
+     * @param tensors the state tensors, rows first
+     * @param rowOf for input {@code i}, the row of the call that computes it
+     */
+    private record Feed(List<NDArray> tensors, int[] rowOf) {}
+
+    /**
+     * When every input is a row of the previous call and that call had as many rows as this one, its tensors are
+     * fed as they are: each input is computed in the row it already has, and the rows of sequences that have
+     * left ride along as padding (every row is computed from that row alone). Otherwise (sequences joined, or
+     * enough left that the call shrinks by a row multiple) the rows are regrouped inside the engine, in input
+     * order: slices of runs of consecutive rows, concatenated. A pad input (the very object of input 0 again)
+     * may hold any row, so it continues the run before it where it can.
+     */
+    private Feed feed(List<Row> states, NDManager call) {
+        int rows = states.size();
+        Row first = states.get(0);
+        int[] rowOf = new int[rows];
+        if (first.batch.rows == rows) {
+            boolean[] taken = new boolean[rows];
+            boolean inPlace = true;
+            for (int i = 0; i < rows && inPlace; i++) {
+                Row row = states.get(i);
+                if (i > 0 && row == first) {
+                    rowOf[i] = rowOf[0];
+                    continue;
+                }
+                inPlace = row.batch == first.batch && !taken[row.index];
+                if (inPlace) {
+                    taken[row.index] = true;
+                    rowOf[i] = row.index;
+                }
+            }
+            if (inPlace) {
+                return new Feed(first.batch.tensors, rowOf);
+            }
         }
-        return out;
+        StateBatch[] batches = new StateBatch[rows];
+        int[] indices = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            Row row = states.get(i);
+            rowOf[i] = i;
+            if (i > 0 && row == first && indices[i - 1] + 1 < batches[i - 1].rows) {
+                batches[i] = batches[i - 1];
+                indices[i] = indices[i - 1] + 1;
+            } else {
+                batches[i] = row.batch;
+                indices[i] = row.index;
+            }
+        }
+        List<NDArray> regrouped = new ArrayList<>(stateNames.size());
+        for (int k = 0; k < stateNames.size(); k++) {
+            NDList runs = new NDList();
+            int start = 0;
+            for (int i = 1; i <= rows; i++) {
+                if (i == rows || batches[i] != batches[start] || indices[i] != indices[i - 1] + 1) {
+                    runs.add(batches[start].tensors.get(k).get(new NDIndex(indices[start] + ":" + (indices[i - 1] + 1))));
+                    start = i;
+                }
+            }
+            NDArray tensor = runs.size() == 1 ? runs.head() : NDArrays.concat(runs, 0);
+            runs.attach(call);
+            tensor.attach(call);
+            tensor.setName(stateNames.get(k));
+            regrouped.add(tensor);
+        }
+        return new Feed(regrouped, rowOf);
+    }
+
+    /** How many calls' state tensors are still held; call from the thread that drives this instance. */
+    int liveBatches() {
+        return liveBatches;
+    }
+
+    @Override
+    public void release(Row state) {
+        state.batch.giveBack();
+    }
+
+    /**
+     * Runs one call; its state tensors become a batch owned by {@code call}, the logits are copied out. Output
+     * {@code i} is the call's row {@code rowOf[i]}.
+     */
+    private Output<Row> output(Block block, NDManager call, NDList inputs, int[] rowOf) {
+        int rows = rowOf.length;
+        NDList out = block.forward(new ParameterStore(call, false), inputs, false);
+        out.attach(call);
+        float[] logits = out.get(TextSignatures.LOGITS).toFloatArray();
+        int vocabulary = info.vocabulary().size();
+        if (logits.length != rows * vocabulary) {
+            throw new IllegalStateException(info.id() + " returned " + logits.length + " logits for " + rows
+                    + " rows (vocabulary " + vocabulary + ")");
+        }
+        List<NDArray> tensors = new ArrayList<>(stateNames.size());
+        for (String name : stateNames) {
+            NDArray tensor = out.get(name);
+            if (tensor == null || tensor.getShape().dimension() == 0 || tensor.getShape().get(0) != rows) {
+                throw new IllegalStateException(info.id() + " returned state '" + name + "' of shape "
+                        + (tensor == null ? "none" : tensor.getShape()) + " for " + rows + " rows");
+            }
+            tensors.add(tensor);
+        }
+        StateBatch batch = new StateBatch(call, tensors, rows);
+        float[][] logitRows = new float[rows][vocabulary];
+        List<Row> states = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(logits, rowOf[i] * vocabulary, logitRows[i], 0, vocabulary);
+            states.add(new Row(batch, rowOf[i]));
+        }
+        return new Output<>(logitRows, states);
     }
 
     @Override
     public void close() {
-        prefill.close();
-        step.close();
+        manager.close();
         prefillModel.close();
         stepModel.close();
     }

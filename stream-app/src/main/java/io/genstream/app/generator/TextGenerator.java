@@ -16,14 +16,14 @@ import java.util.concurrent.CompletableFuture;
 public final class TextGenerator implements AutoCloseable {
 
     private final TextModelInfo info;
-    private final List<? extends SequenceModel> instances;
+    private final List<? extends SequenceModel<?>> instances;
     private final ContinuousBatcher batcher;
 
     /**
      * @param maxActive most sequences one instance advances together
      * @param queueCapacity most prompts waiting for a place
      */
-    public TextGenerator(TextModelInfo info, List<? extends SequenceModel> instances, int maxActive,
+    public TextGenerator(TextModelInfo info, List<? extends SequenceModel<?>> instances, int maxActive,
             int queueCapacity, SequenceListener listener) {
         this.info = info;
         this.instances = List.copyOf(instances);
@@ -43,7 +43,7 @@ public final class TextGenerator implements AutoCloseable {
     }
 
     /** The instances themselves, for direct calls such as the benchmark's one-at-a-time baseline. */
-    public List<? extends SequenceModel> instances() {
+    public List<? extends SequenceModel<?>> instances() {
         return instances;
     }
 
@@ -69,7 +69,7 @@ public final class TextGenerator implements AutoCloseable {
     @Override
     public void close() {
         batcher.close();
-        for (SequenceModel instance : instances) {
+        for (SequenceModel<?> instance : instances) {
             if (instance instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * One admitted sequence on its worker: its tokens so far, its model state, and the facts its result reports.
  * Touched by its worker thread only (close() merely completes its future).
  */
-final class ActiveSequence {
+final class ActiveSequence<S> {
 
     private final int[] prompt;
     private final TokenChooser chooser;
@@ -21,7 +21,7 @@ final class ActiveSequence {
     private int[] generated = new int[16];
     private int count;
     private double logProbSum;
-    private float[] state;
+    private S state;
     private int steps;
     private long sequencesShared; // summed over the model calls it was in, itself included
     private long firstTokenNanos;
@@ -50,8 +50,15 @@ final class ActiveSequence {
         return prompt.length + count - 1;
     }
 
-    float[] state() {
+    S state() {
         return state;
+    }
+
+    /** Takes the state away (it goes back to the model); null when there is none. */
+    S takeState() {
+        S taken = state;
+        state = null;
+        return taken;
     }
 
     /**
@@ -63,7 +70,7 @@ final class ActiveSequence {
      * @throws RuntimeException what the chooser threw, or an {@link IllegalStateException} for a token outside
      *     the vocabulary; either fails this sequence only
      */
-    boolean advance(float[] logits, float[] nextState, int sequences, boolean step) {
+    boolean advance(float[] logits, S nextState, int sequences, boolean step) {
         state = nextState;
         sequencesShared += sequences;
         if (step) {

@@ -30,7 +30,7 @@ public final class ContinuousBatcher implements AutoCloseable {
     private final Duration closeTimeout;
     private final SequenceListener listener;
     private final BatchQueue<SequenceRequest, GeneratedSequence> queue;
-    private final List<SequenceWorker> sequenceWorkers = new ArrayList<>();
+    private final List<SequenceWorker<?>> sequenceWorkers = new ArrayList<>();
     private final WorkerPool workers;
 
     private ContinuousBatcher(Builder b) {
@@ -41,11 +41,16 @@ public final class ContinuousBatcher implements AutoCloseable {
         listener = b.listener;
         // An idle worker takes up to maxActive requests as soon as one is queued: no batching delay.
         queue = new BatchQueue<>(name, capacity, b.maxActive, 0);
-        for (SequenceModel model : b.models) {
-            sequenceWorkers.add(new SequenceWorker(
-                    name, queue, new PaddedModel(model, b.rowMultiple), b.maxActive, maxLength, listener));
+        for (SequenceModel<?> model : b.models) {
+            sequenceWorkers.add(worker(name, queue, model, b.rowMultiple, b.maxActive, maxLength, listener));
         }
         workers = new WorkerPool(name, sequenceWorkers);
+    }
+
+    /** A worker for one instance, with the instance's own state type. */
+    private static <S> SequenceWorker<S> worker(String name, BatchQueue<SequenceRequest, GeneratedSequence> queue,
+            SequenceModel<S> model, int rowMultiple, int maxActive, int maxLength, SequenceListener listener) {
+        return new SequenceWorker<>(name, queue, new PaddedModel<>(model, rowMultiple), maxActive, maxLength, listener);
     }
 
     public static Builder builder() {
@@ -123,7 +128,7 @@ public final class ContinuousBatcher implements AutoCloseable {
     public static final class Builder {
 
         private String name;
-        private List<SequenceModel> models;
+        private List<SequenceModel<?>> models;
         private Integer maxActive;
         private Integer queueCapacity;
         private int rowMultiple = 8;
@@ -140,7 +145,7 @@ public final class ContinuousBatcher implements AutoCloseable {
         }
 
         /** The instance group: one model instance per worker thread; all must have the same maxLength. */
-        public Builder setModels(List<? extends SequenceModel> models) {
+        public Builder setModels(List<? extends SequenceModel<?>> models) {
             this.models = List.copyOf(models);
             return this;
         }

@@ -1,20 +1,22 @@
 package io.genstream.app.runtime;
 
 import io.genstream.app.runtime.SequenceModel.Output;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A {@link SequenceModel} whose calls always hold a multiple of {@code rowMultiple} rows. Kernels may pick their
  * algorithm (and so their rounding) by batch size; with the row count rounded up, a row's result is the same
  * bits whatever else shared its call. Pad rows are row 0's inputs again; their outputs are dropped.
  */
-final class PaddedModel {
+final class PaddedModel<S> {
 
-    private final SequenceModel model;
+    private final SequenceModel<S> model;
     private final int rowMultiple;
 
-    PaddedModel(SequenceModel model, int rowMultiple) {
+    PaddedModel(SequenceModel<S> model, int rowMultiple) {
         this.model = model;
         this.rowMultiple = rowMultiple;
     }
@@ -25,7 +27,7 @@ final class PaddedModel {
     }
 
     /** Prefills the prompts, right-padded with 0 to the longest; one output row per prompt. */
-    Output prefill(List<int[]> prompts) throws Exception {
+    Output<S> prefill(List<int[]> prompts) throws Exception {
         int sequences = prompts.size();
         int width = 0;
         for (int[] prompt : prompts) {
@@ -41,34 +43,58 @@ final class PaddedModel {
         return checked(model.prefill(padded(tokens, rows), padded(lengths, rows)), sequences, rows);
     }
 
-    /** Advances each sequence by its token; one output row per sequence. */
-    Output step(int[] tokens, int[] positions, float[][] states) throws Exception {
+    /** Advances each sequence by its token; one output row per sequence. The states are consumed. */
+    Output<S> step(int[] tokens, int[] positions, List<S> states) throws Exception {
         int sequences = tokens.length;
         int rows = rows(sequences);
-        return checked(model.step(padded(tokens, rows), padded(positions, rows), padded(states, rows)),
-                sequences, rows);
+        List<S> padded = new ArrayList<>(states);
+        while (padded.size() < rows) {
+            padded.add(states.get(0));
+        }
+        return checked(model.step(padded(tokens, rows), padded(positions, rows), padded), sequences, rows);
     }
 
-    /** The real rows of a call's output, once it is known to hold one logits and one state row per input row. */
-    private static Output checked(Output output, int sequences, int rows) {
+    /** Gives a sequence's state back to the model: the sequence ended. */
+    void release(S state) {
+        model.release(state);
+    }
+
+    /**
+     * The real rows of a call's output, once it is known to hold one logits and one state row per input row;
+     * the pad rows' states go back to the model.
+     */
+    private Output<S> checked(Output<S> output, int sequences, int rows) {
         if (output == null || output.logits() == null || output.states() == null
-                || output.logits().length != rows || output.states().length != rows) {
+                || output.logits().length != rows || output.states().size() != rows) {
+            if (output != null && output.states() != null) {
+                output.states().stream().filter(Objects::nonNull).forEach(model::release);
+            }
             throw new IllegalStateException("model returned " + describe(output) + " for " + rows + " rows");
         }
         for (int i = 0; i < sequences; i++) {
-            if (output.logits()[i] == null || output.logits()[i].length == 0 || output.states()[i] == null) {
+            if (output.logits()[i] == null || output.logits()[i].length == 0 || output.states().get(i) == null) {
+                output.states().stream().filter(Objects::nonNull).forEach(model::release);
                 throw new IllegalStateException("model returned no logits or no state for row " + i);
             }
         }
-        return rows == sequences ? output : new Output(
-                Arrays.copyOf(output.logits(), sequences), Arrays.copyOf(output.states(), sequences));
+        if (rows == sequences) {
+            return output;
+        }
+        output.states().subList(sequences, rows).forEach(model::release);
+        return new Output<>(Arrays.copyOf(output.logits(), sequences), List.copyOf(output.states().subList(0, sequences)));
     }
 
-    private static String describe(Output output) {
+    private static String describe(Output<?> output) {
         if (output == null || output.logits() == null || output.states() == null) {
             return "no output";
         }
-        return output.logits().length + " logits rows and " + output.states().length + " state rows";
+        return output.logits().length + " logits rows and " + output.states().size() + " state rows";
+    }
+
+    private static <T> T[] padded(T[] rows, int count) {
+        T[] out = Arrays.copyOf(rows, count);
+        Arrays.fill(out, rows.length, count, rows[0]);
+        return out;
     }
 
     private static int[] padded(int[] rows, int count) {
@@ -77,9 +103,4 @@ final class PaddedModel {
         return out;
     }
 
-    private static <T> T[] padded(T[] rows, int count) {
-        T[] out = Arrays.copyOf(rows, count);
-        Arrays.fill(out, rows.length, count, rows[0]);
-        return out;
-    }
 }

@@ -1,16 +1,24 @@
 package io.genstream.app.runtime;
 
+import java.util.List;
+
 /**
  * One instance of an autoregressive model as a {@link ContinuousBatcher} drives it: one batched prefill of the
  * prompts, then batched one-token steps, every row carrying its own state (an LSTM's h and c, a transformer's
- * KV cache) in and out as plain arrays, so the batcher can regroup rows from one call to the next.
+ * KV cache) from one call to the next, so the batcher can regroup rows between calls.
+ *
+ * <p>A row's state is whatever the model hands out ({@code S}): plain arrays, or a handle on memory the model
+ * keeps (a row of a tensor that stays inside the inference engine, so a step need not copy caches through Java).
+ * Every state a call hands out is given back exactly once: fed to a later {@link #step}, which consumes it
+ * whether the call succeeds or fails, or passed to {@link #release} when its sequence ends.
  *
  * <p>Each row must be computed from that row alone (no cross-row ops), so a sequence gets the same logits
  * whatever shares its call. A batcher calls each instance from one worker thread only, so an implementation may
- * hold resources that are not thread-safe. It must not write into its input arrays: pad rows are passed as the
- * very arrays of row 0.
+ * hold resources that are not thread-safe. Pad rows are passed as the very object of row 0 (consumed once).
+ *
+ * @param <S> a row's state
  */
-public interface SequenceModel {
+public interface SequenceModel<S> {
 
     /**
      * Reads prompts.
@@ -20,18 +28,21 @@ public interface SequenceModel {
      * @return per row: the logits of the token after its last real token, and the state after that token
      * @throws Exception when the call fails; only the sequences in it fail
      */
-    Output prefill(int[][] tokens, int[] lengths) throws Exception;
+    Output<S> prefill(int[][] tokens, int[] lengths) throws Exception;
 
     /**
      * Advances every row by one token.
      *
      * @param tokens each row's newest token
      * @param positions each row's position of that token: the number of tokens already in its state
-     * @param states each row's state, as the previous call for that sequence returned it
+     * @param states each row's state, as the previous call for that sequence returned it; consumed
      * @return per row: the logits of the token after {@code tokens[i]}, and the state that includes it
      * @throws Exception when the call fails; only the sequences in it fail
      */
-    Output step(int[] tokens, int[] positions, float[][] states) throws Exception;
+    Output<S> step(int[] tokens, int[] positions, List<S> states) throws Exception;
+
+    /** Gives back a state no step will take: its sequence ended. */
+    default void release(S state) {}
 
     /** The most tokens a sequence may hold, prompt and generated together. */
     int maxLength();
@@ -40,7 +51,7 @@ public interface SequenceModel {
      * What a model call returns, row {@code i} for input row {@code i}.
      *
      * @param logits {@code [rows][vocabulary size]}
-     * @param states {@code [rows][state size]}
+     * @param states one state per row
      */
-    record Output(float[][] logits, float[][] states) {}
+    record Output<S>(float[][] logits, List<S> states) {}
 }

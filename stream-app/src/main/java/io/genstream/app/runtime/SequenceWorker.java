@@ -16,21 +16,21 @@ import org.slf4j.LoggerFactory;
  * future and leaves at once; a waiting one joins at the next iteration. With nothing active the worker blocks
  * on the queue. A failing call fails only the sequences in it.
  */
-final class SequenceWorker implements WorkerPool.Worker {
+final class SequenceWorker<S> implements WorkerPool.Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(SequenceWorker.class);
 
     private final String batcherName;
     private final BatchQueue<SequenceRequest, GeneratedSequence> queue;
-    private final PaddedModel model;
+    private final PaddedModel<S> model;
     private final int maxActive;
     private final int maxLength;
     private final SequenceListener listener;
-    private final List<ActiveSequence> active = new ArrayList<>();
+    private final List<ActiveSequence<S>> active = new ArrayList<>();
     /** Every sequence this worker holds, so close() can fail them if a model call never returns. */
-    private volatile List<ActiveSequence> held = List.of();
+    private volatile List<ActiveSequence<S>> held = List.of();
 
-    SequenceWorker(String batcherName, BatchQueue<SequenceRequest, GeneratedSequence> queue, PaddedModel model,
+    SequenceWorker(String batcherName, BatchQueue<SequenceRequest, GeneratedSequence> queue, PaddedModel<S> model,
             int maxActive, int maxLength, SequenceListener listener) {
         this.batcherName = batcherName;
         this.queue = queue;
@@ -70,25 +70,25 @@ final class SequenceWorker implements WorkerPool.Worker {
 
     @Override
     public void failInFlight(RuntimeException reason) {
-        for (ActiveSequence sequence : held) {
+        for (ActiveSequence<S> sequence : held) {
             sequence.fail(reason);
         }
     }
 
     private void prefill(List<Pending<SequenceRequest, GeneratedSequence>> admitted) {
         long start = System.nanoTime();
-        List<ActiveSequence> joining = new ArrayList<>(admitted.size());
+        List<ActiveSequence<S>> joining = new ArrayList<>(admitted.size());
         List<int[]> prompts = new ArrayList<>(admitted.size());
         for (Pending<SequenceRequest, GeneratedSequence> pending : admitted) {
-            ActiveSequence sequence = new ActiveSequence(pending, start, maxLength);
+            ActiveSequence<S> sequence = new ActiveSequence<>(pending, start, maxLength);
             joining.add(sequence);
             prompts.add(sequence.prompt());
         }
-        List<ActiveSequence> all = new ArrayList<>(active);
+        List<ActiveSequence<S>> all = new ArrayList<>(active);
         all.addAll(joining);
         held = all;
         int n = joining.size();
-        Output output = call(joining, (l, nanos) -> l.onPrefill(n, model.rows(n), nanos),
+        Output<S> output = call(joining, (l, nanos) -> l.onPrefill(n, model.rows(n), nanos),
                 () -> model.prefill(prompts));
         if (output != null) {
             for (int i = 0; i < n; i++) {
@@ -104,16 +104,16 @@ final class SequenceWorker implements WorkerPool.Worker {
         int n = active.size();
         int[] tokens = new int[n];
         int[] positions = new int[n];
-        float[][] states = new float[n][];
+        List<S> states = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            ActiveSequence sequence = active.get(i);
+            ActiveSequence<S> sequence = active.get(i);
             tokens[i] = sequence.lastToken();
             positions[i] = sequence.lastPosition();
-            states[i] = sequence.state();
+            states.add(sequence.takeState()); // the step consumes it, whatever happens
         }
-        Output output = call(active, (l, nanos) -> l.onStep(n, model.rows(n), nanos),
+        Output<S> output = call(active, (l, nanos) -> l.onStep(n, model.rows(n), nanos),
                 () -> model.step(tokens, positions, states));
-        List<ActiveSequence> stepped = List.copyOf(active);
+        List<ActiveSequence<S>> stepped = List.copyOf(active);
         active.clear();
         if (output != null) {
             for (int i = 0; i < n; i++) {
@@ -126,8 +126,8 @@ final class SequenceWorker implements WorkerPool.Worker {
     }
 
     /** A prefill or step, as a lambda that may throw what the model throws. */
-    private interface ModelCall {
-        Output run() throws Exception;
+    private interface ModelCall<S> {
+        Output<S> run() throws Exception;
     }
 
     /**
@@ -136,9 +136,10 @@ final class SequenceWorker implements WorkerPool.Worker {
      * @param report tells the listener of the call and its duration
      * @return the output, or null when the call failed
      */
-    private Output call(List<ActiveSequence> sequences, ObjLongConsumer<SequenceListener> report, ModelCall call) {
+    private Output<S> call(List<ActiveSequence<S>> sequences, ObjLongConsumer<SequenceListener> report,
+            ModelCall<S> call) {
         long start = System.nanoTime();
-        Output output = null;
+        Output<S> output = null;
         Throwable failure = null;
         try {
             output = call.run();
@@ -154,7 +155,7 @@ final class SequenceWorker implements WorkerPool.Worker {
         Throwable cause = failure;
         notifyListener(l -> l.onCallFailed(n, cause));
         BatchFailedException failed = new BatchFailedException(batcherName, n, failure);
-        for (ActiveSequence sequence : sequences) {
+        for (ActiveSequence<S> sequence : sequences) {
             sequence.fail(failed);
         }
         if (failure instanceof InterruptedException) {
@@ -170,20 +171,34 @@ final class SequenceWorker implements WorkerPool.Worker {
      *
      * @return whether the sequence is done (finished or failed)
      */
-    private boolean advance(ActiveSequence sequence, Output output, int i, int n, boolean step) {
+    private boolean advance(ActiveSequence<S> sequence, Output<S> output, int i, int n, boolean step) {
         boolean finished;
         try {
-            finished = sequence.advance(output.logits()[i], output.states()[i], n, step);
+            finished = sequence.advance(output.logits()[i], output.states().get(i), n, step);
         } catch (RuntimeException e) { // the caller's chooser failed: only its own sequence ends
             sequence.fail(e);
+            release(sequence);
             return true;
         }
         if (finished) {
+            release(sequence);
             GeneratedSequence result = sequence.result();
             notifyListener(l -> l.onFinished(result));
             sequence.complete(result);
         }
         return finished;
+    }
+
+    /** Gives an ended sequence's state back to the model. */
+    private void release(ActiveSequence<S> sequence) {
+        S state = sequence.takeState();
+        if (state != null) {
+            try {
+                model.release(state);
+            } catch (RuntimeException e) {
+                LOG.warn("batcher '{}': releasing a sequence's state failed", batcherName, e);
+            }
+        }
     }
 
     /** Fails every sequence this worker holds; the worker is stopping. */

@@ -2,7 +2,10 @@ package io.genstream.app.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,7 @@ import java.util.function.Predicate;
  * of 8 (like a kernel that picks its algorithm by batch size), failing calls, and a gate that holds every call
  * until the test lets it go, so a test decides what happens between two calls instead of sleeping.
  */
-public final class ChainModel implements SequenceModel {
+public final class ChainModel implements SequenceModel<float[]> {
 
     public static final int VOCABULARY = 12;
 
@@ -30,6 +33,8 @@ public final class ChainModel implements SequenceModel {
     }
 
     public final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** States handed out and not yet given back (stepped or released), by identity. */
+    private final Set<float[]> outstanding = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final int maxLength;
     private final Semaphore entered = new Semaphore(0);
     private boolean sensitiveToRowCount;
@@ -103,7 +108,7 @@ public final class ChainModel implements SequenceModel {
     }
 
     @Override
-    public Output prefill(int[][] tokens, int[] lengths) throws Exception {
+    public Output<float[]> prefill(int[][] tokens, int[] lengths) throws Exception {
         List<Integer> ids = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         float[][] states = new float[tokens.length][];
@@ -121,7 +126,13 @@ public final class ChainModel implements SequenceModel {
     }
 
     @Override
-    public Output step(int[] tokens, int[] positions, float[][] states) throws Exception {
+    public Output<float[]> step(int[] tokens, int[] positions, List<float[]> given) throws Exception {
+        float[][] states = given.toArray(float[][]::new);
+        Set<float[]> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(given);
+        for (float[] state : distinct) {
+            check(outstanding.remove(state), "a state fed to step that was never handed out or already given back");
+        }
         List<Integer> ids = new ArrayList<>();
         float[][] next = new float[tokens.length][];
         for (int i = 0; i < tokens.length; i++) {
@@ -133,6 +144,16 @@ public final class ChainModel implements SequenceModel {
         }
         enter(new Call(false, ids, Arrays.stream(positions).boxed().toList()));
         return output(next);
+    }
+
+    @Override
+    public void release(float[] state) {
+        check(outstanding.remove(state), "a state released that was never handed out or already given back");
+    }
+
+    /** How many states are handed out and not given back: 0 once every sequence has ended. */
+    public int outstandingStates() {
+        return outstanding.size();
     }
 
     @Override
@@ -151,7 +172,7 @@ public final class ChainModel implements SequenceModel {
         }
     }
 
-    private Output output(float[][] states) {
+    private Output<float[]> output(float[][] states) {
         float[][] logits = new float[states.length][];
         boolean rotate = sensitiveToRowCount && states.length % 8 != 0;
         for (int i = 0; i < states.length; i++) {
@@ -161,7 +182,9 @@ public final class ChainModel implements SequenceModel {
                 logits[i][v] = rotate ? base[(v + 1) % VOCABULARY] : base[v];
             }
         }
-        return new Output(logits, states);
+        List<float[]> handedOut = Arrays.asList(states);
+        outstanding.addAll(handedOut);
+        return new Output<>(logits, handedOut);
     }
 
     /** The hash of the first {@code length} tokens: what a row's state holds after them. */

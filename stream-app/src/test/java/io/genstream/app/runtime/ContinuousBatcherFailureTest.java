@@ -45,6 +45,7 @@ class ContinuousBatcherFailureTest {
             assertThat(schedule(model)).startsWith("P[66, 1]", "S[66, 1]", "S[66, 1]", "P[2]", "S[2]");
             assertThat(listener.failedCallSizes).containsExactly(2);
             assertThat(listener.finished).hasSize(2);
+            assertThat(model.outstandingStates()).as("states neither stepped nor released").isZero();
         }
     }
 
@@ -92,23 +93,29 @@ class ContinuousBatcherFailureTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("token " + ChainModel.VOCABULARY);
             assertThat(await(futures.get(2)).tokens()).containsExactly(ChainModel.greedy(new int[] {3}, 5));
             assertThat(schedule(model)).containsExactly("P[1, 2, 3]", "S[1, 3]", "S[1, 3]", "S[3]", "S[3]");
+            assertThat(model.outstandingStates()).as("states neither stepped nor released").isZero();
         }
     }
 
     @Test
     void modelReturningTooFewRowsFailsItsCallRatherThanMisplacingResults() throws Exception {
         ChainModel chain = new ChainModel(64);
-        SequenceModel dropsARow = new SequenceModel() {
+        SequenceModel<float[]> dropsARow = new SequenceModel<>() {
             @Override
-            public Output prefill(int[][] tokens, int[] lengths) throws Exception {
+            public Output<float[]> prefill(int[][] tokens, int[] lengths) throws Exception {
                 return chain.prefill(tokens, lengths);
             }
 
             @Override
-            public Output step(int[] tokens, int[] positions, float[][] states) throws Exception {
-                Output full = chain.step(tokens, positions, states);
+            public Output<float[]> step(int[] tokens, int[] positions, List<float[]> states) throws Exception {
+                Output<float[]> full = chain.step(tokens, positions, states);
                 int rows = full.logits().length - 1;
-                return new Output(Arrays.copyOf(full.logits(), rows), Arrays.copyOf(full.states(), rows));
+                return new Output<>(Arrays.copyOf(full.logits(), rows), full.states().subList(0, rows));
+            }
+
+            @Override
+            public void release(float[] state) {
+                chain.release(state);
             }
 
             @Override

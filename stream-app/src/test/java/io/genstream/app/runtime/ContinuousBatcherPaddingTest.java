@@ -56,6 +56,7 @@ class ContinuousBatcherPaddingTest {
             assertThat(ids.subList(0, sequences)).doesNotHaveDuplicates();
             assertThat(ids.subList(sequences, 8)).containsOnly(ids.get(0)); // pad rows repeat row 0
         }
+        assertThat(model.outstandingStates()).as("states (pad rows' included) neither stepped nor released").isZero();
     }
 
     @Test

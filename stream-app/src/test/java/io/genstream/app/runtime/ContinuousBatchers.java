@@ -8,7 +8,7 @@ final class ContinuousBatchers {
     private ContinuousBatchers() {}
 
     /** A builder with room for 100 waiting requests and no padding, so calls hold exactly the active sequences. */
-    static ContinuousBatcher.Builder unpadded(String name, int maxActive, SequenceModel... models) {
+    static ContinuousBatcher.Builder unpadded(String name, int maxActive, SequenceModel<?>... models) {
         return ContinuousBatcher.builder()
                 .setName(name)
                 .setModels(List.of(models))

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import io.genstream.models.manifest.ModelManifest;
 import io.genstream.models.text.CatalogCorpus;
@@ -19,32 +20,37 @@ import io.genstream.models.text.SavedModelTextModel;
 import io.genstream.models.text.TokenSampler;
 
 /**
- * The committed {@code catalog-gpt/1}, reloaded from its SavedModel, still meets the figures its
+ * A committed {@code catalog-gpt} version, reloaded from its SavedModel, still meets the figures its
  * manifest claims, recomputed on a subset (to stay fast): a drifted export, a changed vocabulary
- * or prefix format, or a broken cache would show here.
+ * or prefix format, or a broken cache would show here. One subclass per committed version.
  */
-class CommittedCatalogGptTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CommittedCatalogGptChecks {
 
-    private static final Path DIR = Path.of("catalog-gpt", "1");
+    private final Path dir;
     private static final int GROUPS = 10;
     private static final int GROUP_SIZE = 10;
     private static final int SAMPLES = 60;
 
-    private static ModelManifest manifest;
-    private static SavedModelTextModel model;
-    private static List<CatalogExample> heldOut;
+    private ModelManifest manifest;
+    private SavedModelTextModel model;
+    private List<CatalogExample> heldOut;
+
+    CommittedCatalogGptChecks(String version) {
+        dir = Path.of("catalog-gpt", version);
+    }
 
     @BeforeAll
-    static void load() {
-        manifest = ModelManifest.read(DIR);
-        manifest.verify(DIR);
-        model = SavedModelTextModel.load(DIR, 2);
+    void load() {
+        manifest = ModelManifest.read(dir);
+        manifest.verify(dir);
+        model = SavedModelTextModel.load(dir, 2);
         long dataSeed = ((Number) manifest.training().get("dataSeed")).longValue();
         heldOut = CatalogCorpus.generate(dataSeed + 1, GROUPS * GROUP_SIZE);
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         model.close();
     }
 
@@ -103,7 +109,7 @@ class CommittedCatalogGptTest {
         assertThat(measured).isGreaterThanOrEqualTo(claimed - 3 * Math.sqrt(claimed * (1 - claimed) / SAMPLES) - 1e-9);
     }
 
-    private static double figure(String key) {
+    private double figure(String key) {
         return ((Number) manifest.evaluation().get(key)).doubleValue();
     }
 

@@ -1,0 +1,156 @@
+package io.genstream.app.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import io.genstream.app.TestModels;
+import io.genstream.app.runtime.SequenceModel.Output;
+import io.genstream.models.registry.ModelRegistry;
+import io.genstream.models.registry.ModelVersion;
+import io.genstream.models.tf.TensorFlowNatives;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The served text models keep their state inside TensorFlow: a sequence gets exactly the logits it gets when
+ * stepped on its own whether its rows are fed back as they are (others having left, inputs reordered, padded)
+ * or regrouped (newcomers joining), and every call's tensors are freed once its rows have come back. Calls hold 8 rows, as the server pads them, so results are
+ * compared bit for bit.
+ */
+class DjlSequenceModelTest {
+
+    private static final int ROWS = 8;
+    private static ModelRegistry registry;
+
+    @BeforeAll
+    static void registry() {
+        TensorFlowNatives.ensureLocated();
+        registry = ModelRegistry.open(TestModels.MODEL_STORE);
+    }
+
+    @AfterAll
+    static void done() {
+        registry = null;
+    }
+
+    private static DjlSequenceModel load(String name) throws GenerationException {
+        ModelVersion version = registry.latest(name).orElseThrow();
+        return DjlSequenceModel.load(version.dir(), TextModelInfo.of(version), List.of(Device.cpu()), 1).get(0);
+    }
+
+    /** Eight prompts of different lengths over the model's vocabulary (ids 1…). */
+    private static int[][] prompts(int vocabulary) {
+        int[][] prompts = new int[ROWS][];
+        for (int r = 0; r < ROWS; r++) {
+            prompts[r] = new int[3 + 2 * r];
+            for (int t = 0; t < prompts[r].length; t++) {
+                prompts[r][t] = 1 + (7 * r + 3 * t) % (vocabulary - 1);
+            }
+        }
+        return prompts;
+    }
+
+    private static int[] lengths(int[][] prompts) {
+        int[] lengths = new int[prompts.length];
+        int width = 0;
+        for (int[] p : prompts) {
+            width = Math.max(width, p.length);
+        }
+        for (int r = 0; r < prompts.length; r++) {
+            lengths[r] = prompts[r].length;
+            prompts[r] = Arrays.copyOf(prompts[r], width);
+        }
+        return lengths;
+    }
+
+    /** The token fed at step {@code k} (1, 2, 3) of every sequence. */
+    private static int token(int k) {
+        return 4 + k;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog-gpt", "catalog-lstm"})
+    void rowsGetTheLogitsTheyGetAloneWhereverTheyAreAndEveryBatchIsFreed(String name) throws Exception {
+        try (DjlSequenceModel model = load(name)) {
+            int[][] prompts = prompts(model.info().vocabulary().size());
+            int[] lengths = lengths(prompts);
+
+            // Reference: each prompt prefilled in its own call (8 copies of it), then stepped three times the same way.
+            float[][][] expected = new float[4][ROWS][];
+            for (int r = 0; r < ROWS; r++) {
+                int[][] same = new int[ROWS][];
+                int[] sameLengths = new int[ROWS];
+                Arrays.fill(same, prompts[r]);
+                Arrays.fill(sameLengths, lengths[r]);
+                Output<DjlSequenceModel.Row> out = model.prefill(same, sameLengths);
+                for (int k = 1; k <= 3; k++) {
+                    out = model.step(filled(token(k)), filled(lengths[r] + k - 1), out.states());
+                    expected[k][r] = out.logits()[0];
+                }
+                out.states().forEach(model::release);
+            }
+            assertThat(model.liveBatches()).isZero();
+
+            // All eight prefilled together; step 1 with the rows as they are.
+            Output<DjlSequenceModel.Row> together = model.prefill(prompts, lengths);
+            int[] positions = new int[ROWS];
+            Arrays.setAll(positions, r -> lengths[r]);
+            Output<DjlSequenceModel.Row> first = model.step(filled(token(1)), positions, together.states());
+            for (int r = 0; r < ROWS; r++) {
+                assertThat(first.logits()[r]).as("row %d, step 1", r).containsExactly(expected[1][r]);
+            }
+
+            // Step 2: sequences 2 and 5 have left, the rest come in reverse order, padded with input 0 (the
+            // previous call's tensors are fed as they are, the two free rows riding along).
+            model.release(first.states().get(2));
+            model.release(first.states().get(5));
+            List<Integer> order = List.of(7, 6, 4, 3, 1, 0);
+            List<DjlSequenceModel.Row> states = new ArrayList<>();
+            int[] p2 = new int[ROWS];
+            for (int i = 0; i < ROWS; i++) {
+                int r = order.get(Math.min(i, order.size() - 1));
+                states.add(i < order.size() ? first.states().get(r) : states.get(0));
+                p2[i] = i < order.size() ? lengths[r] + 1 : p2[0];
+            }
+            Output<DjlSequenceModel.Row> second = model.step(filled(token(2)), p2, states);
+            for (int i = 0; i < order.size(); i++) {
+                assertThat(second.logits()[i]).as("row %d, step 2", order.get(i)).containsExactly(expected[2][order.get(i)]);
+            }
+            second.states().subList(order.size(), ROWS).forEach(model::release); // pads, as the runtime does
+
+            // Step 3: prompts 2 and 5 come back as newcomers from their own prefill (regrouped in the engine).
+            Output<DjlSequenceModel.Row> newcomers = model.prefill(new int[][] {prompts[2], prompts[5]},
+                    new int[] {lengths[2], lengths[5]});
+            List<DjlSequenceModel.Row> third = new ArrayList<>(second.states().subList(0, order.size()));
+            third.addAll(newcomers.states());
+            int[] t3 = new int[ROWS];
+            int[] p3 = new int[ROWS];
+            for (int i = 0; i < ROWS; i++) {
+                boolean old = i < order.size();
+                int r = old ? order.get(i) : (i == order.size() ? 2 : 5);
+                t3[i] = old ? token(3) : token(1);
+                p3[i] = old ? lengths[r] + 2 : lengths[r];
+            }
+            Output<DjlSequenceModel.Row> stepped = model.step(t3, p3, third);
+            for (int i = 0; i < ROWS; i++) {
+                boolean old = i < order.size();
+                int r = old ? order.get(i) : (i == order.size() ? 2 : 5);
+                assertThat(stepped.logits()[i]).as("row %d, step %d", r, old ? 3 : 1)
+                        .containsExactly(expected[old ? 3 : 1][r]);
+            }
+            stepped.states().forEach(model::release);
+            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+        }
+    }
+
+    private static int[] filled(int value) {
+        int[] out = new int[ROWS];
+        Arrays.fill(out, value);
+        return out;
+    }
+}
