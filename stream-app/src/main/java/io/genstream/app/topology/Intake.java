@@ -62,7 +62,8 @@ final class Intake<E extends SpecificRecord> implements FixedKeyProcessor<byte[]
         context.recordMetadata().ifPresent(m -> metrics.requestReceived(m.topic()));
         Validated<E> result = intake(record.value());
         if (result.isAccepted() && limiter != null) {
-            Optional<Rejection> limited = limiter.admit(record.key(), record.timestamp());
+            Optional<Rejection> limited = limiter.admit(record.key(), record.timestamp(),
+                    context.currentStreamTimeMs());
             if (limited.isPresent()) {
                 result = Validated.rejected(limited.get().reason(), limited.get().message());
             }

@@ -36,11 +36,19 @@ final class KeyRateLimiter {
 
     /**
      * Counts one request of {@code key} at {@code timestamp}, or refuses it when its window is full
-     * (a refused request is not counted).
+     * (a refused request is not counted). A record whose window the store no longer keeps (two
+     * windows behind the stream's time) is refused too: otherwise an old timestamp would be a
+     * way around the limit.
+     *
+     * @param streamTime the task's stream time (the largest record time it has seen)
      */
-    Optional<Rejection> admit(byte[] key, long timestamp) {
+    Optional<Rejection> admit(byte[] key, long timestamp, long streamTime) {
         long windowMs = limit.window().toMillis();
         long windowStart = timestamp - Math.floorMod(timestamp, windowMs);
+        if (windowStart + 2 * windowMs <= streamTime) {
+            return Optional.of(new Rejection(RejectionReason.RATE_LIMITED, "record time " + timestamp
+                    + " is more than two rate windows (" + windowMs + " ms each) behind the stream's time " + streamTime));
+        }
         Bytes id = key == null ? NULL_KEY : Bytes.wrap(key);
         Long seen = counts.fetch(id, windowStart);
         long admitted = seen == null ? 0 : seen;

@@ -74,6 +74,27 @@ final class ContentLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads until every request has an outcome (all its items, or a dead letter) or the time is
+     * up, for tests where the number of records to expect depends on which requests fail.
+     */
+    void readUntilSettled(Map<String, Integer> expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!settled(expected) && System.nanoTime() < deadline) {
+            poll();
+        }
+    }
+
+    private boolean settled(Map<String, Integer> expected) {
+        for (Map.Entry<String, Integer> request : expected.entrySet()) {
+            List<Integer> items = seen.getOrDefault(request.getKey(), List.of());
+            if (items.size() < request.getValue() && !rejected.containsKey(request.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Keeps reading for a while, so that late duplicates would still show. */
     void readFor(Duration quiet) {
         long until = System.nanoTime() + quiet.toNanos();

@@ -2,9 +2,7 @@ package io.genstream.app.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.topology.Topics;
 import java.nio.file.Files;
@@ -15,10 +13,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * kill -9 of the application (a JVM of its own) again and again while requests keep arriving,
@@ -34,29 +31,18 @@ class CrashRecoveryIntegrationTest {
     /** Items an instance must have emitted before its kill moment is drawn. */
     private static final int ITEMS_PER_CYCLE = 200;
     private static final int PROMPTS = 200;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     @Test
     void killNineTenTimesUnderLoadThenRestartLosesNothingAndDuplicatesNothing() throws Exception {
-        String prefix = "crash-it.";
-        GenstreamConfig config = TestModels.config()
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.TOPIC_PREFIX, prefix);
+        GenstreamConfig config = BROKER.appConfig("crash-it");
+        String prefix = config.get(GenstreamConfig.TOPIC_PREFIX);
         Topics topics = Topics.withPrefix(prefix);
-        TopicAdmin.ensureTopics(Map.of("bootstrap.servers", broker.bootstrapServers()), topics.names(),
+        TopicAdmin.ensureTopics(Map.of("bootstrap.servers", BROKER.bootstrapServers()), topics.names(),
                 Set.of(topics.modelRoutes().name()), 3, 1);
         Path work = Files.createTempDirectory("crash-it-");
-        Map<String, String> flags = AppFlags.of(broker.bootstrapServers(), "crash-it", prefix, work.resolve("state"));
+        Map<String, String> flags = AppFlags.of(BROKER.bootstrapServers(), "crash-it", prefix, work.resolve("state"));
         Random moments = new Random(20_000L);
 
         // Prompts too: a text is emitted once, when its sequence is complete, even across a crash.

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.Generators;
-import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.topology.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -24,10 +22,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10,000 seeded bad records of many kinds mixed with good requests, through a real broker and
@@ -47,26 +44,13 @@ class FuzzIntegrationTest {
     private static final int MAX_INPUT_BYTES = 64 * 1024;
     /** Growth of the heap (used, after GC) allowed between before and after the fuzz. */
     private static final long HEAP_GROWTH_BOUND = 128L << 20;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     @Test
     void everyBadRecordIsDeadLetteredOnceWithItsReasonEveryGoodOneIsGeneratedAndTheHeapStaysBounded()
             throws Exception {
-        GenstreamConfig config = TestModels.config()
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.APPLICATION_ID, "fuzz-it")
-                .with(GenstreamConfig.TOPIC_PREFIX, "fuzz-it.")
-                .with(GenstreamConfig.TOPIC_REPLICATION, "1")
+        GenstreamConfig config = BROKER.appConfig("fuzz-it")
                 .with(GenstreamConfig.MAX_INPUT_BYTES, Integer.toString(MAX_INPUT_BYTES));
         List<FuzzRecords.Fuzz> records = new FuzzRecords(SEED, MAX_INPUT_BYTES).mixed(BAD, GOOD_SEEDS, GOOD_PROMPTS);
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -87,7 +71,7 @@ class FuzzIntegrationTest {
             app.awaitRunning(Duration.ofSeconds(60));
             long heapBefore = usedHeapAfterGc();
             produce(config, app.topics(), records);
-            ledger.readUntil(outcomes, Duration.ofMinutes(3));
+            ledger.readUntil(outcomes, Duration.ofMinutes(3 + BAD / 20_000));
             ledger.readFor(Duration.ofSeconds(2));
             long heapAfter = usedHeapAfterGc();
 

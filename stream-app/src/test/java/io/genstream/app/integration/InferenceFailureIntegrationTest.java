@@ -3,11 +3,9 @@ package io.genstream.app.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genstream.app.GenstreamApplication;
-import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.generator.PoisonedImageModel;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.topology.Topics;
 import io.genstream.avro.NoiseSeedEvent;
@@ -23,10 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Inference that throws inside a running generator, on a real broker with exactly-once: each
@@ -38,25 +35,12 @@ class InferenceFailureIntegrationTest {
 
     private static final int REQUESTS = 2_000;
     private static final int POISONED_LABEL = 9;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     @Test
     void aThrowingModelCallDeadLettersItsOwnRequestsOnceAndEveryOtherRequestIsServedOnce() throws Exception {
-        GenstreamConfig config = TestModels.config()
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.APPLICATION_ID, "inference-failure-it")
-                .with(GenstreamConfig.TOPIC_PREFIX, "inference-failure-it.")
-                .with(GenstreamConfig.TOPIC_REPLICATION, "1")
+        GenstreamConfig config = BROKER.appConfig("inference-failure-it")
                 // Small batches: a failing call takes fewer innocent requests down with it.
                 .with(GenstreamConfig.BATCH_MAX_SIZE, "8");
         GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
@@ -70,7 +54,7 @@ class InferenceFailureIntegrationTest {
             Map<String, Integer> expected = produce(config, topics, poisoned);
 
             try (ContentLedger ledger = new ContentLedger(config, topics, "inference-failure-it-check")) {
-                ledger.readUntil(expected.size(), Duration.ofMinutes(2)); // at least one outcome per request
+                ledger.readUntilSettled(expected, Duration.ofMinutes(2));
                 ledger.readFor(Duration.ofSeconds(3));
                 Set<String> deadLettered = ledger.assertItemsOrOneDeadLetter(expected);
                 assertThat(deadLettered).containsAll(poisoned);

@@ -26,8 +26,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,17 +37,6 @@ class RequestRateLimitTest {
     private static final AvroCodec<NoiseSeedEvent> CODEC = AvroCodec.of(NoiseSeedEvent.class);
     private static final long WINDOW_MS = 1_000;
     private static final long T0 = Instant.parse("2026-11-22T12:00:00Z").toEpochMilli();
-    private static ModelCatalog models;
-
-    @BeforeAll
-    static void loadModels() throws Exception {
-        models = TestModels.catalog();
-    }
-
-    @AfterAll
-    static void closeModels() {
-        models.close();
-    }
 
     /** One run of the topology over the given records (key, record time); what came out. */
     private record Run(List<String> generated, List<RejectedEvent> rejected, double rateLimitedCount) {}
@@ -66,7 +53,8 @@ class RequestRateLimitTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC);
         Topics topics = GenstreamApplication.topics(config);
-        try (TopologyTestDriver driver = new TopologyTestDriver(
+        try (ModelCatalog models = TestModels.catalog();
+                TopologyTestDriver driver = new TopologyTestDriver(
                 GenstreamApplication.topology(config, models, new GenstreamMetrics(registry), clock), props,
                 wallClock)) {
             TestInputTopic<byte[], byte[]> seeds = driver.createInputTopic(
@@ -132,6 +120,20 @@ class RequestRateLimitTest {
         assertThat(replay.generated()).containsExactlyInAnyOrderElementsOf(first.generated());
         assertThat(replay.rejected()).extracting(RejectedEvent::getOffset)
                 .containsExactlyElementsOf(first.rejected().stream().map(RejectedEvent::getOffset).toList());
+    }
+
+    @Test
+    void aRecordTwoWindowsBehindTheStreamIsRefusedSoAnOldTimestampIsNoWayAroundTheLimit() throws Exception {
+        List<TestRecord<byte[], byte[]>> input = List.of(
+                request("k", "now", T0 + 10 * WINDOW_MS),
+                request("other", "old", T0), // far behind: its window is no longer counted
+                request("third", "late", T0 + 9 * WINDOW_MS)); // one window late: still counted
+
+        Run run = run(limited(5), input);
+
+        assertThat(run.generated()).containsExactlyInAnyOrder("now", "late");
+        assertThat(run.rejected()).extracting(RejectedEvent::getReason).containsExactly("RATE_LIMITED");
+        assertThat(run.rejected()).extracting(RejectedEvent::getOffset).containsExactly(1L);
     }
 
     @Test
