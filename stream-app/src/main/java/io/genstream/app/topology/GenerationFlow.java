@@ -50,9 +50,10 @@ final class GenerationFlow {
                 Stores.persistentKeyValueStore(store), Serdes.Long(), Serdes.ByteArray()));
         // The rate store joins the topology only when a limit is set, so turning it on is the
         // only change that adds a changelog topic.
-        String[] intakeStores = rateLimit.enabled() ? new String[] {rateStore} : new String[0];
+        String[] intakeStores = {};
         if (rateLimit.enabled()) {
             builder.addStateStore(KeyRateLimiter.store(rateStore, rateLimit));
+            intakeStores = new String[] {rateStore};
         }
 
         Map<String, KStream<byte[], Outcome<E>>> accepted = builder
