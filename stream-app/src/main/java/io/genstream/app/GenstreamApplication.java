@@ -9,6 +9,7 @@ import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.topology.NoiseSeedTopology;
 import io.genstream.app.topology.PromptTopology;
 import io.genstream.app.topology.QualityTopology;
+import io.genstream.app.topology.RequestRateLimit;
 import io.genstream.app.topology.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
@@ -72,6 +73,7 @@ public final class GenstreamApplication implements AutoCloseable {
                         config.get(GenstreamConfig.MAX_COUNT),
                         config.get(GenstreamConfig.MAX_STEPS),
                         config.get(GenstreamConfig.MAX_INPUT_BYTES),
+                        rateLimit(config),
                         drainInterval(config),
                         maxBlock), metrics, clock);
         KStream<String, QualityObservation> texts = PromptTopology.build(builder, topics, models,
@@ -79,6 +81,7 @@ public final class GenstreamApplication implements AutoCloseable {
                         config.get(GenstreamConfig.MAX_PROMPT_CHARS),
                         config.get(GenstreamConfig.MAX_TOKENS),
                         config.get(GenstreamConfig.MAX_INPUT_BYTES),
+                        rateLimit(config),
                         drainInterval(config),
                         maxBlock), metrics, clock);
         QualityTopology.build(builder, topics, images.merge(texts, Named.as("quality-observations")),
@@ -92,6 +95,12 @@ public final class GenstreamApplication implements AutoCloseable {
                 Duration.ofMillis(config.get(GenstreamConfig.QUALITY_GRACE_MS)),
                 config.get(GenstreamConfig.QUALITY_IMAGE_SAMPLE_SIZE),
                 config.get(GenstreamConfig.QUALITY_TEXT_SAMPLE_SIZE));
+    }
+
+    /** The per-key request rate both intakes enforce; off unless configured. */
+    static RequestRateLimit rateLimit(GenstreamConfig config) {
+        return new RequestRateLimit(config.get(GenstreamConfig.RATE_LIMIT_PER_KEY),
+                Duration.ofMillis(config.get(GenstreamConfig.RATE_LIMIT_WINDOW_MS)));
     }
 
     /** Finished requests are emitted this often: a fraction of the batch delay, at least 1 ms. */

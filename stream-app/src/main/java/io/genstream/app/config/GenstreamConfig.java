@@ -44,6 +44,11 @@ public final class GenstreamConfig {
             "generation.max.steps", 64, "Largest number of interpolation steps accepted");
     public static final ConfigKey<Integer> MAX_INPUT_BYTES = ConfigKey.integer(
             "input.max.bytes", 1 << 20, "Largest input record value accepted, in bytes");
+    public static final ConfigKey<Integer> RATE_LIMIT_PER_KEY = ConfigKey.integer(
+            "intake.rate.limit.per.key", 0,
+            "Most requests accepted per record key in one rate window (record time); 0 = no limit");
+    public static final ConfigKey<Long> RATE_LIMIT_WINDOW_MS = ConfigKey.longKey(
+            "intake.rate.limit.window.ms", 1_000L, "Length of the tumbling record-time window of the per-key rate limit");
     public static final ConfigKey<Integer> MAX_PROMPT_CHARS = ConfigKey.integer(
             "text.max.prompt.chars", 512, "Longest prompt accepted, in characters (the model's length limit also applies)");
     public static final ConfigKey<Integer> MAX_TOKENS = ConfigKey.integer(
@@ -97,7 +102,8 @@ public final class GenstreamConfig {
     /** Every key, in the order the README documents them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
             BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
-            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, MAX_PROMPT_CHARS, MAX_TOKENS,
+            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, RATE_LIMIT_PER_KEY,
+            RATE_LIMIT_WINDOW_MS, MAX_PROMPT_CHARS, MAX_TOKENS,
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
             DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,

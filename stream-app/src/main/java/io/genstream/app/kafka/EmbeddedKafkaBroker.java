@@ -35,13 +35,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final int port;
+    private final SaslSslListener saslSsl;
     private final KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Path dataDir, boolean deleteOnClose, int port, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path dataDir, boolean deleteOnClose, int port, SaslSslListener saslSsl,
+            KafkaRaftServer server) {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.port = port;
+        this.saslSsl = saslSsl;
         this.server = server;
     }
 
@@ -52,9 +55,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param overrides extra broker properties (e.g. {@code num.partitions})
      */
     public static EmbeddedKafkaBroker start(int port, Map<String, String> overrides) {
+        return start(port, null, overrides);
+    }
+
+    /**
+     * A broker on any free port with a SASL_SSL client listener beside the PLAINTEXT one: the
+     * setting of a secured cluster, for the tests of Kafka security.
+     */
+    public static EmbeddedKafkaBroker start(SaslSslListener saslSsl) {
+        return start(0, saslSsl, Map.of());
+    }
+
+    private static EmbeddedKafkaBroker start(int port, SaslSslListener saslSsl, Map<String, String> overrides) {
         try {
             Path dir = Files.createTempDirectory("genstream-kafka-");
-            return start(dir, true, port, overrides);
+            return start(dir, true, port == 0 ? freePort() : port, freePort(), saslSsl, overrides);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the broker's data folder", e);
         }
@@ -65,13 +80,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(0, Map.of());
     }
 
-    private static EmbeddedKafkaBroker start(
-            Path dataDir, boolean deleteOnClose, int requestedPort, Map<String, String> overrides) {
-        int port = requestedPort == 0 ? freePort() : requestedPort;
-        int controllerPort = freePort();
+    /**
+     * Starts a broker that keeps its data in {@code dataDir} (formatted on first use only) and
+     * listens on fixed ports, so that a broker started again on the same folder and ports, after a
+     * crash or a stop, comes back with its topics, offsets and transactions.
+     *
+     * @param port the client port on 127.0.0.1
+     * @param controllerPort the KRaft controller port on 127.0.0.1
+     */
+    public static EmbeddedKafkaBroker startKeepingData(
+            Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
+        return start(dataDir, false, port, controllerPort, null, overrides);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDir, boolean deleteOnClose, int port, int controllerPort,
+            SaslSslListener saslSsl, Map<String, String> overrides) {
         Path logDir = dataDir.resolve("log");
-        KafkaConfig config = new KafkaConfig(brokerProperties(port, controllerPort, logDir, overrides), false);
-        format(config, logDir);
+        KafkaConfig config = new KafkaConfig(
+                brokerProperties(port, controllerPort, logDir, saslSsl, overrides), false);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(config, logDir);
+        }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         long started = System.nanoTime();
         server.startup();
@@ -81,11 +110,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 port,
                 (System.nanoTime() - started) / 1_000_000,
                 dataDir);
-        return new EmbeddedKafkaBroker(dataDir, deleteOnClose, port, server);
+        return new EmbeddedKafkaBroker(dataDir, deleteOnClose, port, saslSsl, server);
     }
 
     private static Properties brokerProperties(
-            int port, int controllerPort, Path logDir, Map<String, String> overrides) {
+            int port, int controllerPort, Path logDir, SaslSslListener saslSsl, Map<String, String> overrides) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -109,6 +138,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("broker.heartbeat.interval.ms", "1000");
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
+        if (saslSsl != null) {
+            saslSsl.addTo(p, HOST);
+        }
         p.putAll(overrides);
         return p;
     }
@@ -129,7 +161,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port on 127.0.0.1 that is free now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -141,6 +174,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The address clients connect to, e.g. {@code 127.0.0.1:9092}. */
     public String bootstrapServers() {
         return HOST + ":" + port;
+    }
+
+    /** The SASL_SSL listener's address; only for a broker started with one. */
+    public String saslSslBootstrapServers() {
+        if (saslSsl == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        return HOST + ":" + saslSsl.port();
     }
 
     public int port() {

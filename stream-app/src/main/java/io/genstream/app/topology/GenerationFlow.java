@@ -33,22 +33,32 @@ final class GenerationFlow {
      * @param store the changelogged pending store the generation stage uses
      * @param type the request record's class
      * @param validator the request's rules (after the size bound and decoding)
+     * @param rateLimit accepted requests per record key and window of record time
      * @param generation the generation stage, given the dead letters it shares with the intake
      * @return the quality observations of the generated items, keyed by model version
      */
     static <E extends SpecificRecord> KStream<String, QualityObservation> build(StreamsBuilder builder,
             Topics topics, Topic<byte[], byte[]> source, String requests, String outputs, String store,
-            Class<E> type, Function<E, Validated<E>> validator, int maxInputBytes, GenstreamMetrics metrics,
-            Clock clock, Function<DeadLetters, PendingGeneration<E>> generation) {
+            Class<E> type, Function<E, Validated<E>> validator, int maxInputBytes, RequestRateLimit rateLimit,
+            GenstreamMetrics metrics, Clock clock, Function<DeadLetters, PendingGeneration<E>> generation) {
         DeadLetters deadLetters = new DeadLetters(metrics, clock);
         AvroCodec<E> codec = AvroCodec.of(type);
-        Supplier<Intake<E>> intake = () -> new Intake<>(codec, validator, maxInputBytes, deadLetters, metrics);
+        String rateStore = requests + "-rate-limit";
+        Supplier<Intake<E>> intake = () -> new Intake<>(codec, validator, maxInputBytes, deadLetters, metrics,
+                rateLimit, rateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(store), Serdes.Long(), Serdes.ByteArray()));
+        // The rate store joins the topology only when a limit is set, so turning it on is the
+        // only change that adds a changelog topic.
+        String[] intakeStores = {};
+        if (rateLimit.enabled()) {
+            builder.addStateStore(KeyRateLimiter.store(rateStore, rateLimit));
+            intakeStores = new String[] {rateStore};
+        }
 
         Map<String, KStream<byte[], Outcome<E>>> accepted = builder
                 .stream(source.name(), source.consumed())
-                .processValues(intake::get, Named.as(requests + "-intake"))
+                .processValues(intake::get, Named.as(requests + "-intake"), intakeStores)
                 .split(Named.as(requests + "-"))
                 .branch((key, outcome) -> outcome.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

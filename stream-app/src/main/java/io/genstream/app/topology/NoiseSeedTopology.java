@@ -30,10 +30,12 @@ public final class NoiseSeedTopology {
      * @param maxCount largest count accepted
      * @param maxSteps largest interpolation steps accepted
      * @param maxInputBytes largest input value accepted
+     * @param rateLimit accepted requests per record key and window of record time
      * @param drainInterval how often finished requests are emitted (wall clock)
      * @param maxBlock longest a stream thread waits for room in a full model queue per record
      */
-    public record Settings(int maxCount, int maxSteps, int maxInputBytes, Duration drainInterval, Duration maxBlock) {}
+    public record Settings(int maxCount, int maxSteps, int maxInputBytes, RequestRateLimit rateLimit,
+            Duration drainInterval, Duration maxBlock) {}
 
     private NoiseSeedTopology() {}
 
@@ -48,7 +50,7 @@ public final class NoiseSeedTopology {
         NoiseSeedValidator validator = new NoiseSeedValidator(
                 name -> models.image(name).map(ImageGenerator::info), settings.maxCount(), settings.maxSteps());
         return GenerationFlow.build(builder, topics, topics.noiseSeeds(), "noise-seed", "image", ImageGeneration.STORE,
-                NoiseSeedEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,
+                NoiseSeedEvent.class, validator::validate, settings.maxInputBytes(), settings.rateLimit(), metrics, clock,
                 deadLetters -> new ImageGeneration(models, deadLetters, clock, settings.drainInterval(),
                         settings.maxBlock()));
     }

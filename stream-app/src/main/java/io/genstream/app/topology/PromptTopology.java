@@ -30,11 +30,12 @@ public final class PromptTopology {
      * @param maxPromptChars longest prompt accepted
      * @param maxTokens largest maxTokens accepted
      * @param maxInputBytes largest input value accepted
+     * @param rateLimit accepted requests per record key and window of record time
      * @param drainInterval how often finished requests are emitted (wall clock)
      * @param maxBlock longest a stream thread waits for room in a full model queue per record
      */
-    public record Settings(int maxPromptChars, int maxTokens, int maxInputBytes, Duration drainInterval,
-            Duration maxBlock) {}
+    public record Settings(int maxPromptChars, int maxTokens, int maxInputBytes, RequestRateLimit rateLimit,
+            Duration drainInterval, Duration maxBlock) {}
 
     private PromptTopology() {}
 
@@ -49,7 +50,7 @@ public final class PromptTopology {
         PromptValidator validator = new PromptValidator(
                 name -> models.text(name).map(TextGenerator::info), settings.maxPromptChars(), settings.maxTokens());
         return GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
-                PromptEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,
+                PromptEvent.class, validator::validate, settings.maxInputBytes(), settings.rateLimit(), metrics, clock,
                 deadLetters -> new TextGeneration(models, deadLetters, clock, settings.drainInterval(),
                         settings.maxBlock()));
     }

@@ -16,5 +16,7 @@ public enum RejectionReason {
     /** The request asks for more than the configured bounds allow. */
     TOO_LARGE,
     /** The model failed while generating this request. */
-    GENERATION_FAILED
+    GENERATION_FAILED,
+    /** The record's key had more requests in the current window than the configured rate allows. */
+    RATE_LIMITED
 }

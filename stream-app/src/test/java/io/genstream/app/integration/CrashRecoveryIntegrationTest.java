@@ -2,9 +2,7 @@ package io.genstream.app.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.topology.Topics;
 import java.nio.file.Files;
@@ -12,81 +10,74 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * kill -9 of the application (a JVM of its own) in the middle of a 20,000-event run, then a
- * restart: every request still has exactly its outputs, none lost, none duplicated.
+ * kill -9 of the application (a JVM of its own) again and again while requests keep arriving,
+ * each time at a random moment after it has produced output, then a final restart: every request
+ * still has exactly its outputs, none lost, none duplicated.
  */
 @Tag("integration")
 class CrashRecoveryIntegrationTest {
 
-    private static final int EVENTS = 20_000;
-    private static final int PROMPTS = 400;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    /** Kill cycles; {@code -Dgenstream.crash.cycles=100} for a soak. */
+    private static final int CYCLES = Integer.getInteger("genstream.crash.cycles", 10);
+    private static final int REQUESTS_PER_SECOND = 100;
+    /** Items an instance must have emitted before its kill moment is drawn. */
+    private static final int ITEMS_PER_CYCLE = 200;
+    private static final int PROMPTS = 200;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     @Test
-    void killNineMidRunThenRestartLosesNothingAndDuplicatesNothing() throws Exception {
-        String prefix = "crash-it.";
-        GenstreamConfig config = TestModels.config()
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.TOPIC_PREFIX, prefix);
+    void killNineTenTimesUnderLoadThenRestartLosesNothingAndDuplicatesNothing() throws Exception {
+        GenstreamConfig config = BROKER.appConfig("crash-it");
+        String prefix = config.get(GenstreamConfig.TOPIC_PREFIX);
         Topics topics = Topics.withPrefix(prefix);
-        TopicAdmin.ensureTopics(Map.of("bootstrap.servers", broker.bootstrapServers()), topics.names(),
+        TopicAdmin.ensureTopics(Map.of("bootstrap.servers", BROKER.bootstrapServers()), topics.names(),
                 Set.of(topics.modelRoutes().name()), 3, 1);
         Path work = Files.createTempDirectory("crash-it-");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", broker.bootstrapServers());
-        flags.put("models.dir", TestModels.MODEL_STORE.toString());
-        flags.put("application.id", "crash-it");
-        flags.put("topic.prefix", prefix);
-        flags.put("device", "cpu");
-        flags.put("streams.state.dir", work.resolve("state").toString());
-        // A killed member is noticed after this long, not after the 45 s default.
-        flags.put("kafka.session.timeout.ms", "6000");
+        Map<String, String> flags = AppFlags.of(BROKER.bootstrapServers(), "crash-it", prefix, work.resolve("state"));
+        Random moments = new Random(20_000L);
 
-        Map<String, Integer> expected = new LinkedHashMap<>(RequestTraffic.produce(
-                config, topics.noiseSeeds().name(), "crash-", EVENTS, 2, 20_000L));
         // Prompts too: a text is emitted once, when its sequence is complete, even across a crash.
-        expected.putAll(RequestTraffic.producePrompts(config, topics.prompts().name(), "crash-text-", PROMPTS, 24,
-                20_001L));
-        int total = RequestTraffic.total(expected);
-
-        try (ContentLedger ledger = new ContentLedger(config, topics.content().name(), "crash-it-check")) {
-            AppProcess first = AppProcess.start(flags, work.resolve("first.log"));
-            try {
-                ledger.readUntil(total / 3, Duration.ofMinutes(3));
-                assertThat(ledger.records()).as("output before the kill\n%s", first.logTail()).isGreaterThan(0);
-                assertThat(ledger.records()).as("killed mid-run").isLessThan(total);
-            } finally {
-                first.kill9();
+        Map<String, Integer> expected = new LinkedHashMap<>(RequestTraffic.producePrompts(
+                config, topics.prompts().name(), "crash-text-", PROMPTS, 24, 20_001L));
+        try (ContentLedger ledger = new ContentLedger(config, topics.content().name(), "crash-it-check");
+                SteadyLoad load = new SteadyLoad(config, topics.noiseSeeds().name(), "crash-", REQUESTS_PER_SECOND, 2,
+                        20_002L)) {
+            for (int cycle = 1; cycle <= CYCLES; cycle++) {
+                JvmProcess app = JvmProcess.app(flags, work.resolve("cycle-" + cycle + ".log"));
+                try {
+                    int before = ledger.records();
+                    ledger.readUntil(before + ITEMS_PER_CYCLE, Duration.ofMinutes(2));
+                    assertThat(ledger.records()).as("output in cycle %d\n%s", cycle, app.logTail())
+                            .isGreaterThanOrEqualTo(before + ITEMS_PER_CYCLE);
+                    ledger.readFor(Duration.ofMillis(moments.nextInt(1_500)));
+                } finally {
+                    app.kill9();
+                }
             }
-            int beforeRestart = ledger.records();
+            int beforeLastStart = ledger.records();
+            expected.putAll(load.stop());
+            int total = RequestTraffic.total(expected);
+            assertThat(beforeLastStart).as("killed while requests were still pending").isLessThan(total);
 
-            try (AppProcess second = AppProcess.start(flags, work.resolve("second.log"))) {
-                ledger.readUntil(total, Duration.ofMinutes(4));
-                assertThat(ledger.records()).as("all outputs after restart\n%s", second.logTail())
+            try (JvmProcess last = JvmProcess.app(flags, work.resolve("last.log"))) {
+                ledger.readUntil(total, Duration.ofMinutes(Math.max(4, CYCLES / 4)));
+                assertThat(ledger.records()).as("all outputs after the last restart\n%s", last.logTail())
                         .isGreaterThanOrEqualTo(total);
-                ledger.readFor(Duration.ofSeconds(5));
-                assertThat(second.isAlive()).isTrue();
+                ledger.readFor(Duration.ofSeconds(3));
+                assertThat(last.isAlive()).isTrue();
             }
-            System.out.printf("crash recovery: %d noise-seed events and %d prompts, %d items; %d read before kill -9,"
-                    + " %d after restart%n", EVENTS, PROMPTS, total, beforeRestart, ledger.records() - beforeRestart);
+            System.out.printf("crash recovery: %d kill -9 cycles; %d noise-seed requests and %d prompts, %d items;"
+                    + " %d read before the last restart%n", CYCLES, expected.size() - PROMPTS, PROMPTS, total,
+                    beforeLastStart);
             ledger.assertExactly(expected);
         } finally {
             Utils.delete(work.toFile());

@@ -2,19 +2,16 @@ package io.genstream.app.integration;
 
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.Generators;
-import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real thing: an embedded KRaft broker, the real trained model, the production application
@@ -23,26 +20,12 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class ExactlyOnceIntegrationTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     @Test
     void everyRequestGetsExactlyItsItemsImagesAndTextsNoneDuplicatedUnderReadCommitted() throws Exception {
-        GenstreamConfig config = TestModels.config()
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.APPLICATION_ID, "eos-it")
-                .with(GenstreamConfig.TOPIC_PREFIX, "eos-it.")
-                .with(GenstreamConfig.TOPIC_REPLICATION, "1")
-                .with(GenstreamConfig.TOPIC_PARTITIONS, "3");
+        GenstreamConfig config = BROKER.appConfig("eos-it").with(GenstreamConfig.TOPIC_PARTITIONS, "3");
         GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
         try (ModelCatalog models = Generators.load(config, metrics);
                 GenstreamApplication app = GenstreamApplication.start(config, models, metrics)) {

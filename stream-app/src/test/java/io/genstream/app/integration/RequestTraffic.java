@@ -28,28 +28,36 @@ final class RequestTraffic {
      */
     static Map<String, Integer> produce(GenstreamConfig config, String topic, String prefix, int events,
             int maxCount, long seed) {
-        Map<String, Object> props = new HashMap<>(GenstreamApplication.clientConfig(config));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         AvroCodec<NoiseSeedEvent> codec = AvroCodec.of(NoiseSeedEvent.class);
         Random random = new Random(seed);
         Map<String, Integer> expected = new LinkedHashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
             for (int i = 0; i < events; i++) {
                 String requestId = prefix + i;
-                int count = 1 + random.nextInt(maxCount);
-                NoiseSeedEvent event = NoiseSeedEvent.newBuilder()
-                        .setRequestId(requestId).setModel("digits-gan").setSeed(random.nextLong())
-                        .setCount(count).setLabel(random.nextBoolean() ? random.nextInt(10) : null)
-                        .setCreatedAt(System.currentTimeMillis()).build();
+                NoiseSeedEvent event = noiseSeed(requestId, maxCount, random);
                 producer.send(new ProducerRecord<>(topic, requestId.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
-                expected.put(requestId, count);
+                expected.put(requestId, event.getCount());
             }
             producer.flush();
         }
         return expected;
+    }
+
+    /** A producer that writes each record once (idempotent, all replicas), as a careful client would. */
+    static KafkaProducer<byte[], byte[]> producer(GenstreamConfig config) {
+        Map<String, Object> props = new HashMap<>(GenstreamApplication.clientConfig(config));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** A valid digits-gan request for 1..maxCount images, label 0-9 or none. */
+    static NoiseSeedEvent noiseSeed(String requestId, int maxCount, Random random) {
+        return NoiseSeedEvent.newBuilder()
+                .setRequestId(requestId).setModel("digits-gan").setSeed(random.nextLong())
+                .setCount(1 + random.nextInt(maxCount)).setLabel(random.nextBoolean() ? random.nextInt(10) : null)
+                .setCreatedAt(System.currentTimeMillis()).build();
     }
 
     /**
@@ -60,16 +68,11 @@ final class RequestTraffic {
      */
     static Map<String, Integer> producePrompts(GenstreamConfig config, String topic, String prefix, int events,
             int maxTokens, long seed) {
-        Map<String, Object> props = new HashMap<>(GenstreamApplication.clientConfig(config));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         AvroCodec<PromptEvent> codec = AvroCodec.of(PromptEvent.class);
         Random random = new Random(seed);
         List<CatalogExample> examples = CatalogCorpus.generate(seed, Math.min(events, 500));
         Map<String, Integer> expected = new LinkedHashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
             for (int i = 0; i < events; i++) {
                 String requestId = prefix + i;
                 CatalogExample example = examples.get(i % examples.size());
