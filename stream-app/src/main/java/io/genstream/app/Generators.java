@@ -6,6 +6,7 @@ import io.genstream.app.generator.DjlImageModel;
 import io.genstream.app.generator.GenerationException;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.metrics.LifecycleMetrics;
 import io.genstream.app.runtime.DevicePlacement;
 import io.genstream.models.registry.ModelRegistry;
 import java.nio.file.Files;
@@ -45,9 +46,13 @@ public final class Generators {
         threads(config.get(GenstreamConfig.INTRA_OP_THREADS), "ai.djl.tensorflow.num_intraop_threads");
         threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         long started = System.nanoTime();
-        ModelCatalog catalog = ModelCatalog.load(registry, devices, instances,
+        LifecycleMetrics lifecycle = new LifecycleMetrics(metrics.registry());
+        ModelCatalog catalog = ModelCatalog.load(registry, new ModelCatalog.Loading(devices, instances,
                 GenstreamApplication.batchSettings(config), metrics::batcher, textSettings(config),
-                metrics::sequences);
+                metrics::sequences), (version, reason, message) -> {
+                    LOG.error("Refused model {} ({}): {}; serving the others", version.id(), reason, message);
+                    lifecycle.refused(version.id(), reason);
+                });
         LOG.info("Loaded {} and {} on {} ({} instance(s) each) in {} ms", catalog.imageModels(),
                 catalog.textModels(), devices, instances, (System.nanoTime() - started) / 1_000_000);
         return catalog;
