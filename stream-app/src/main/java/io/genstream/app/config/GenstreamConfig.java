@@ -38,6 +38,8 @@ public final class GenstreamConfig {
             "topic.create", true, "Create missing topics at start");
     public static final ConfigKey<String> MODELS_DIR = ConfigKey.string(
             "models.dir", "model-store", "Folder holding <name>/<version>/model.json");
+    public static final ConfigKey<Long> MODELS_SCAN_INTERVAL_MS = ConfigKey.longKey(
+            "models.scan.interval.ms", 5_000L, "How often the model store is scanned for new versions; 0 = never");
     public static final ConfigKey<Integer> MAX_COUNT = ConfigKey.integer(
             "generation.max.count", 64, "Largest count (images per noise-seed event) accepted");
     public static final ConfigKey<Integer> MAX_STEPS = ConfigKey.integer(
@@ -97,7 +99,7 @@ public final class GenstreamConfig {
     /** Every key, in the order the README documents them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
             BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
-            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, MAX_PROMPT_CHARS, MAX_TOKENS,
+            TOPIC_CREATE, MODELS_DIR, MODELS_SCAN_INTERVAL_MS, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, MAX_PROMPT_CHARS, MAX_TOKENS,
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
             DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,

@@ -12,10 +12,13 @@ import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
+import io.genstream.app.routing.RouteTable;
+import io.genstream.app.validation.RejectionReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,17 +31,26 @@ final class ImageGeneration extends PendingGeneration<NoiseSeedEvent> {
     static final String STORE = "noise-seed-pending";
 
     private final ModelCatalog models;
+    private final RouteTable routes;
 
-    ImageGeneration(ModelCatalog models, DeadLetters deadLetters, Clock clock, Duration drainInterval,
+    ImageGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock, Duration drainInterval,
             Duration maxBlock) {
         super(STORE, AvroCodec.of(NoiseSeedEvent.class), deadLetters, clock, drainInterval, maxBlock);
         this.models = models;
+        this.routes = routes;
     }
 
     @Override
-    protected Job submit(NoiseSeedEvent event) throws CapacityExceededException, RefusedException {
-        ImageGenerator generator = models.image(event.getModel())
-                .orElseThrow(() -> new RefusedException("model " + event.getModel() + " is no longer served"));
+    protected Optional<String> route(NoiseSeedEvent event) {
+        // A bare name becomes its latest version now, so that a restored request keeps it.
+        return routes.resolve(event.getModel(), event.getRequestId())
+                .map(id -> models.image(id).map(g -> g.info().id()).orElse(id));
+    }
+
+    @Override
+    protected Job submit(NoiseSeedEvent event, String modelId) throws CapacityExceededException, RefusedException {
+        ImageGenerator generator = models.image(modelId).orElseThrow(() -> new RefusedException(
+                RejectionReason.UNKNOWN_MODEL, "model version " + modelId + " is not served here"));
         ImageModelInfo model = generator.info();
         List<ImageItem> items = ImagePlan.items(event, model);
         List<CompletableFuture<Batched<GeneratedImage>>> results;

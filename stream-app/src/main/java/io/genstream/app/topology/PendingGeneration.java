@@ -62,8 +62,15 @@ abstract class PendingGeneration<E extends SpecificRecord>
 
     /** The request can no longer be generated here (its model is gone, the runtime is closed). */
     protected static final class RefusedException extends Exception {
+        private final RejectionReason reason;
+
         RefusedException(String message) {
+            this(RejectionReason.GENERATION_FAILED, message);
+        }
+
+        RefusedException(RejectionReason reason, String message) {
             super(message);
+            this.reason = reason;
         }
     }
 
@@ -94,12 +101,18 @@ abstract class PendingGeneration<E extends SpecificRecord>
     }
 
     /**
-     * Submits one stored request to its model's runtime.
+     * The model version ({@code name@version}) that is to serve a request, chosen when it arrives and
+     * stored with it; empty when its route gives no version any weight.
+     */
+    protected abstract Optional<String> route(E event);
+
+    /**
+     * Submits one stored request to the runtime of the model version chosen for it.
      *
      * @throws CapacityExceededException when the runtime has no room now (the request waits)
      * @throws RefusedException when it can never be generated here (the request is rejected)
      */
-    protected abstract Job submit(E event) throws CapacityExceededException, RefusedException;
+    protected abstract Job submit(E event, String modelId) throws CapacityExceededException, RefusedException;
 
     @Override
     public void init(ProcessorContext<byte[], Outcome<GeneratedItem>> context) {
@@ -114,8 +127,9 @@ abstract class PendingGeneration<E extends SpecificRecord>
     @Override
     public void process(Record<byte[], Outcome<E>> record) {
         var source = context.recordMetadata().orElseThrow();
+        String modelId = route(record.value().value()).orElse(null);
         PendingRequest request = new PendingRequest(source.topic(), source.partition(), source.offset(),
-                record.timestamp(), record.key(), record.value().input());
+                record.timestamp(), record.key(), record.value().input(), modelId);
         store.put(request.offset(), request.encode());
         waiting.add(request.offset());
         drain(maxBlock);
@@ -142,16 +156,21 @@ abstract class PendingGeneration<E extends SpecificRecord>
         try {
             event = codec.decode(request.value());
         } catch (RecordDecodeException e) {
-            reject(request, "stored request no longer decodes: " + e.getMessage());
+            reject(request, RejectionReason.GENERATION_FAILED, "stored request no longer decodes: " + e.getMessage());
             return true;
         }
+        String modelId = request.modelId() != null ? request.modelId() : route(event).orElse(null);
         try {
-            inFlight.put(request.offset(), new InFlight(request, submit(event)));
+            if (modelId == null) {
+                throw new RefusedException(RejectionReason.UNKNOWN_MODEL,
+                        "the route of the requested model gives no version any weight");
+            }
+            inFlight.put(request.offset(), new InFlight(request, submit(event, modelId)));
             return true;
         } catch (CapacityExceededException e) {
             return false;
         } catch (RefusedException e) {
-            reject(request, e.getMessage());
+            reject(request, e.reason, e.getMessage());
             return true;
         }
     }
@@ -198,7 +217,7 @@ abstract class PendingGeneration<E extends SpecificRecord>
             done.job().done().join();
         } catch (CompletionException | CancellationException e) {
             // One failure rejects the whole request: no partial output.
-            reject(request, (e.getCause() != null ? e.getCause() : e).getMessage());
+            reject(request, RejectionReason.GENERATION_FAILED, (e.getCause() != null ? e.getCause() : e).getMessage());
             return;
         }
         for (GeneratedItem item : done.job().contents().apply(clock.millis())) {
@@ -206,8 +225,8 @@ abstract class PendingGeneration<E extends SpecificRecord>
         }
     }
 
-    private void reject(PendingRequest request, String message) {
-        Rejection rejection = new Rejection(RejectionReason.GENERATION_FAILED, String.valueOf(message));
+    private void reject(PendingRequest request, RejectionReason reason, String message) {
+        Rejection rejection = new Rejection(reason, String.valueOf(message));
         context.forward(new Record<>(request.key(), Outcome.rejected(deadLetters.reject(
                 Optional.of(request), request.key(), request.value(), rejection)), request.timestamp()));
         store.delete(request.offset());

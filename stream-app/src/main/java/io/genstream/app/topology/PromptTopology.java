@@ -6,6 +6,7 @@ import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.PromptValidator;
 import io.genstream.avro.PromptEvent;
+import io.genstream.app.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -43,14 +44,16 @@ public final class PromptTopology {
             StreamsBuilder builder,
             Topics topics,
             ModelCatalog models,
+            RouteTable routes,
             Settings settings,
             GenstreamMetrics metrics,
             Clock clock) {
         PromptValidator validator = new PromptValidator(
-                name -> models.text(name).map(TextGenerator::info), settings.maxPromptChars(), settings.maxTokens());
+                name -> routes.representative(name).flatMap(models::text).map(TextGenerator::info),
+                settings.maxPromptChars(), settings.maxTokens());
         return GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
                 PromptEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,
-                deadLetters -> new TextGeneration(models, deadLetters, clock, settings.drainInterval(),
+                deadLetters -> new TextGeneration(models, routes, deadLetters, clock, settings.drainInterval(),
                         settings.maxBlock()));
     }
 }
