@@ -5,10 +5,14 @@ import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
+import io.genstream.app.metrics.LifecycleMetrics;
+import io.genstream.app.routing.CanaryGate;
+import io.genstream.app.routing.CanaryVerdict;
 import io.genstream.app.routing.ModelStoreWatcher;
 import io.genstream.app.routing.RouteFeed;
 import io.genstream.app.routing.RouteTable;
 import io.genstream.app.runtime.BatchSettings;
+import io.genstream.app.topology.CanaryFlow;
 import io.genstream.app.topology.NoiseSeedTopology;
 import io.genstream.app.topology.PromptTopology;
 import io.genstream.app.topology.QualityTopology;
@@ -100,6 +104,12 @@ public final class GenstreamApplication implements AutoCloseable {
                         maxBlock), metrics, clock);
         QualityTopology.build(builder, topics, images.merge(texts, Named.as("quality-observations")),
                 qualitySettings(config), models::reference, metrics);
+        CanaryVerdict.Margins margins = new CanaryVerdict.Margins(
+                config.get(GenstreamConfig.CANARY_MAX_FRECHET_INCREASE),
+                config.get(GenstreamConfig.CANARY_MAX_GRAMMAR_VALID_DROP));
+        LifecycleMetrics lifecycle = new LifecycleMetrics(metrics.registry());
+        CanaryFlow.build(builder, topics, () -> new CanaryGate(routes, margins,
+                config.get(GenstreamConfig.CANARY_MIN_COUNT), lifecycle, clock));
         return builder.build();
     }
 

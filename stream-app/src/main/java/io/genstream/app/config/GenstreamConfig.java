@@ -79,6 +79,14 @@ public final class GenstreamConfig {
             "Image feature vectors per window (the first by arrival) for Frechet distance and diversity");
     public static final ConfigKey<Integer> QUALITY_TEXT_SAMPLE_SIZE = ConfigKey.integer(
             "quality.text.sample.size", 64, "Texts per window (the first by arrival) for distinct-2 and self-BLEU");
+    public static final ConfigKey<Double> CANARY_MAX_FRECHET_INCREASE = ConfigKey.doubleKey(
+            "canary.max.frechet.increase", 0.5,
+            "Roll a canary back when its windowed Frechet distance is this much above the incumbent's (0.5 = 50%)");
+    public static final ConfigKey<Double> CANARY_MAX_GRAMMAR_VALID_DROP = ConfigKey.doubleKey(
+            "canary.max.grammar.valid.drop", 0.1,
+            "Roll a canary back when its windowed grammar-valid share is this much below the incumbent's");
+    public static final ConfigKey<Long> CANARY_MIN_COUNT = ConfigKey.longKey(
+            "canary.min.count", 20L, "Fewest items a quality window needs to judge a canary by");
     public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(
             "streams.threads", 1, "Kafka Streams threads in this instance");
     public static final ConfigKey<String> STATE_DIR = ConfigKey.string(
@@ -103,7 +111,8 @@ public final class GenstreamConfig {
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
             DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,
-            QUALITY_TEXT_SAMPLE_SIZE, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
+            QUALITY_TEXT_SAMPLE_SIZE, CANARY_MAX_FRECHET_INCREASE, CANARY_MAX_GRAMMAR_VALID_DROP, CANARY_MIN_COUNT,
+            STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
             DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
 
     private final Map<String, String> values;
