@@ -30,6 +30,14 @@ public final class ModelStoreCopies {
         return target;
     }
 
+    /** Moves a version folder into {@code root/<name>/<version>/} at once, as a finished copy arrives. */
+    public static Path moveInto(Path versionDir, Path root) throws IOException {
+        Path target = root.resolve(versionDir.getParent().getFileName().toString())
+                .resolve(versionDir.getFileName().toString());
+        Files.createDirectories(target.getParent());
+        return Files.move(versionDir, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** A bundled model version copied as-is into {@code root}. */
     public static Path copyBundled(String name, String version, Path root) throws IOException {
         return copyAs(TestModels.MODEL_STORE.resolve(name).resolve(version), root, version);

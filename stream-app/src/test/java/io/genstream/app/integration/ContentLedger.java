@@ -28,6 +28,7 @@ final class ContentLedger implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final AvroCodec<GeneratedContent> codec = AvroCodec.of(GeneratedContent.class);
     private final Map<String, List<Integer>> seen = new HashMap<>();
+    private final Map<String, Integer> itemsByVersion = new HashMap<>();
     private int records;
 
     ContentLedger(GenstreamConfig config, String topic, String group) {
@@ -41,6 +42,11 @@ final class ContentLedger implements AutoCloseable {
 
     int records() {
         return records;
+    }
+
+    /** Items read per model version that served them ({@code name@version}). */
+    Map<String, Integer> itemsByVersion() {
+        return Map.copyOf(itemsByVersion);
     }
 
     /** Reads until at least {@code atLeast} records arrived or the time is up. */
@@ -69,6 +75,7 @@ final class ContentLedger implements AutoCloseable {
             }
             assertThat(record.key()).isEqualTo(content.getRequestId());
             seen.computeIfAbsent(content.getRequestId(), k -> new ArrayList<>()).add(content.getIndex());
+            itemsByVersion.merge(content.getModelName() + "@" + content.getModelVersion(), 1, Integer::sum);
             records++;
         }
     }
