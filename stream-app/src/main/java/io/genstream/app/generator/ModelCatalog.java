@@ -203,6 +203,16 @@ public final class ModelCatalog implements AutoCloseable {
         return images.contains(modelId) || texts.contains(modelId);
     }
 
+    /**
+     * The served version ({@code name@version}) a request's model names: a bare name as its latest
+     * version; anything not served here as it is.
+     */
+    public String servedId(String model) {
+        return image(model).map(g -> g.info().id())
+                .or(() -> text(model).map(g -> g.info().id()))
+                .orElse(model);
+    }
+
     /** The image generator a request names ({@code name@version}, or a name: its latest version), if served here. */
     public Optional<ImageGenerator> image(String model) {
         return images.find(model);

@@ -13,7 +13,6 @@ import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.app.routing.RouteTable;
-import io.genstream.app.validation.RejectionReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,27 +29,19 @@ final class ImageGeneration extends PendingGeneration<NoiseSeedEvent> {
 
     static final String STORE = "noise-seed-pending";
 
-    private final ModelCatalog models;
-    private final RouteTable routes;
-
-    ImageGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock, Duration drainInterval,
-            Duration maxBlock) {
-        super(STORE, AvroCodec.of(NoiseSeedEvent.class), deadLetters, clock, drainInterval, maxBlock);
-        this.models = models;
-        this.routes = routes;
+    ImageGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock,
+            Duration drainInterval, Duration maxBlock) {
+        super(STORE, AvroCodec.of(NoiseSeedEvent.class), models, routes, deadLetters, clock, drainInterval, maxBlock);
     }
 
     @Override
     protected Optional<String> route(NoiseSeedEvent event) {
-        // A bare name becomes its latest version now, so that a restored request keeps it.
-        return routes.resolve(event.getModel(), event.getRequestId())
-                .map(id -> models.image(id).map(g -> g.info().id()).orElse(id));
+        return route(event.getModel(), event.getRequestId());
     }
 
     @Override
     protected Job submit(NoiseSeedEvent event, String modelId) throws CapacityExceededException, RefusedException {
-        ImageGenerator generator = models.image(modelId).orElseThrow(() -> new RefusedException(
-                RejectionReason.UNKNOWN_MODEL, "model version " + modelId + " is not served here"));
+        ImageGenerator generator = served(models.image(modelId), modelId);
         ImageModelInfo model = generator.info();
         List<ImageItem> items = ImagePlan.items(event, model);
         List<CompletableFuture<Batched<GeneratedImage>>> results;

@@ -1,5 +1,7 @@
 package io.genstream.app.topology;
 
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.routing.RouteTable;
 import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.app.validation.Rejection;
 import io.genstream.app.validation.RejectionReason;
@@ -76,6 +78,9 @@ abstract class PendingGeneration<E extends SpecificRecord>
 
     private final String storeName;
     private final AvroCodec<E> codec;
+    /** The model versions served here. */
+    protected final ModelCatalog models;
+    private final RouteTable routes;
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final Duration drainInterval;
@@ -90,10 +95,12 @@ abstract class PendingGeneration<E extends SpecificRecord>
 
     private record InFlight(PendingRequest request, Job job) {}
 
-    PendingGeneration(String storeName, AvroCodec<E> codec, DeadLetters deadLetters, Clock clock,
-            Duration drainInterval, Duration maxBlock) {
+    PendingGeneration(String storeName, AvroCodec<E> codec, ModelCatalog models, RouteTable routes,
+            DeadLetters deadLetters, Clock clock, Duration drainInterval, Duration maxBlock) {
         this.storeName = storeName;
         this.codec = codec;
+        this.models = models;
+        this.routes = routes;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.drainInterval = drainInterval;
@@ -105,6 +112,17 @@ abstract class PendingGeneration<E extends SpecificRecord>
      * stored with it; empty when its route gives no version any weight.
      */
     protected abstract Optional<String> route(E event);
+
+    /** The version its alias's route picks for a request, a bare name made its latest version now (kept on restore). */
+    protected final Optional<String> route(String model, String requestId) {
+        return routes.resolve(model, requestId).map(models::servedId);
+    }
+
+    /** The generator of the chosen version, or the request is refused as {@code UNKNOWN_MODEL}. */
+    protected static <G> G served(Optional<G> generator, String modelId) throws RefusedException {
+        return generator.orElseThrow(() -> new RefusedException(
+                RejectionReason.UNKNOWN_MODEL, "model version " + modelId + " is not served here"));
+    }
 
     /**
      * Submits one stored request to the runtime of the model version chosen for it.

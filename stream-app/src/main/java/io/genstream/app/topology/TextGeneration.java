@@ -9,7 +9,6 @@ import io.genstream.app.runtime.GeneratedSequence;
 import io.genstream.avro.PromptEvent;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.app.routing.RouteTable;
-import io.genstream.app.validation.RejectionReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,27 +24,19 @@ final class TextGeneration extends PendingGeneration<PromptEvent> {
 
     static final String STORE = "prompt-pending";
 
-    private final ModelCatalog models;
-    private final RouteTable routes;
-
-    TextGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock, Duration drainInterval,
-            Duration maxBlock) {
-        super(STORE, AvroCodec.of(PromptEvent.class), deadLetters, clock, drainInterval, maxBlock);
-        this.models = models;
-        this.routes = routes;
+    TextGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock,
+            Duration drainInterval, Duration maxBlock) {
+        super(STORE, AvroCodec.of(PromptEvent.class), models, routes, deadLetters, clock, drainInterval, maxBlock);
     }
 
     @Override
     protected Optional<String> route(PromptEvent event) {
-        // A bare name becomes its latest version now, so that a restored request keeps it.
-        return routes.resolve(event.getModel(), event.getRequestId())
-                .map(id -> models.text(id).map(g -> g.info().id()).orElse(id));
+        return route(event.getModel(), event.getRequestId());
     }
 
     @Override
     protected Job submit(PromptEvent event, String modelId) throws CapacityExceededException, RefusedException {
-        TextGenerator generator = models.text(modelId).orElseThrow(() -> new RefusedException(
-                RejectionReason.UNKNOWN_MODEL, "model version " + modelId + " is not served here"));
+        TextGenerator generator = served(models.text(modelId), modelId);
         TextModelInfo model = generator.info();
         TextPlan plan = TextPlan.of(event, model);
         CompletableFuture<GeneratedSequence> result;

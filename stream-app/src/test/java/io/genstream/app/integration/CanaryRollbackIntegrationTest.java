@@ -2,13 +2,13 @@ package io.genstream.app.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genstream.app.BrokerPerClass;
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.Generators;
 import io.genstream.app.ModelStoreCopies;
 import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.metrics.LifecycleMetrics;
 import io.genstream.app.routing.RouteWriter;
@@ -26,10 +26,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,17 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CanaryRollbackIntegrationTest {
 
     private static final AvroCodec<ModelRoute> ROUTES = AvroCodec.of(ModelRoute.class);
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerPerClass BROKER = new BrokerPerClass();
 
     @Test
     void aWorseCanaryIsRolledBackWithItsReasonAndNoRequestIsLost(@TempDir Path dir) throws Exception {
@@ -63,16 +53,11 @@ class CanaryRollbackIntegrationTest {
         assertThat(TrainCommand.run(List.of("digits-gan", "--root", store.toString(), "--preset", "tiny",
                 "--steps", "3"), new PrintStream(log, true, StandardCharsets.UTF_8), System.err))
                 .as("training the bad v2: %s", log).isZero();
-        GenstreamConfig config = TestModels.config()
+        GenstreamConfig config = BROKER.appConfig(TestModels.config()
                 .with(GenstreamConfig.MODELS_DIR, store.toString())
                 .with(GenstreamConfig.QUALITY_WINDOW_MS, "2000")
                 .with(GenstreamConfig.QUALITY_GRACE_MS, "200")
-                .with(GenstreamConfig.CANARY_MIN_COUNT, "10")
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.APPLICATION_ID, "canary-it")
-                .with(GenstreamConfig.TOPIC_PREFIX, "canary-it.")
-                .with(GenstreamConfig.TOPIC_REPLICATION, "1")
-                .with(GenstreamConfig.TOPIC_PARTITIONS, "3");
+                .with(GenstreamConfig.CANARY_MIN_COUNT, "10"), "canary-it");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         GenstreamMetrics metrics = new GenstreamMetrics(registry);
         try (ModelCatalog models = Generators.load(config, metrics);

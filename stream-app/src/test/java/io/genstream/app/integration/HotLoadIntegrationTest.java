@@ -2,13 +2,13 @@ package io.genstream.app.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genstream.app.BrokerPerClass;
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.Generators;
 import io.genstream.app.ModelStoreCopies;
 import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
-import io.genstream.app.kafka.EmbeddedKafkaBroker;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.metrics.LifecycleMetrics;
 import io.genstream.app.routing.RouteWriter;
@@ -16,10 +16,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,31 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class HotLoadIntegrationTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerPerClass BROKER = new BrokerPerClass();
 
     @Test
     void aNewVersionAddedAndRoutedUnderTrafficServesWithoutAFailureAndATamperedOneIsRefused(@TempDir Path dir)
             throws Exception {
         Path store = dir.resolve("store");
         Path v1 = ModelStoreCopies.copyBundled("digits-gan", "1", store);
-        GenstreamConfig config = TestModels.config()
+        GenstreamConfig config = BROKER.appConfig(TestModels.config()
                 .with(GenstreamConfig.MODELS_DIR, store.toString())
-                .with(GenstreamConfig.MODELS_SCAN_INTERVAL_MS, "300")
-                .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(GenstreamConfig.APPLICATION_ID, "hot-load-it")
-                .with(GenstreamConfig.TOPIC_PREFIX, "hot-load-it.")
-                .with(GenstreamConfig.TOPIC_REPLICATION, "1")
-                .with(GenstreamConfig.TOPIC_PARTITIONS, "3");
+                .with(GenstreamConfig.MODELS_SCAN_INTERVAL_MS, "300"), "hot-load-it");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         GenstreamMetrics metrics = new GenstreamMetrics(registry);
         try (ModelCatalog models = Generators.load(config, metrics);
