@@ -4,13 +4,17 @@ import ai.djl.Device;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.runtime.BatcherListener;
 import io.genstream.models.manifest.ModelIntegrityException;
+import io.genstream.models.manifest.ModelStoreException;
 import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.runtime.SequenceListener;
 import io.genstream.models.registry.ModelRegistry;
 import io.genstream.models.registry.ModelVersion;
 import io.genstream.models.registry.VerificationResult;
 import io.genstream.models.train.FeatureGaussian;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,14 +104,15 @@ public final class ModelCatalog implements AutoCloseable {
     }
 
     /**
-     * Loads every verified image and text version in the registry; a version that fails verification
-     * or loading is refused (told to {@code refusals}) and the others are served. The image classifier
-     * scoring every image is the latest verified one.
+     * Loads every verified image and text version in the model store; a version that fails
+     * verification or loading is refused (told to {@code refusals}) and the others are served. The
+     * image classifier scoring every image is the latest verified one.
      *
      * @throws GenerationException when the classifier cannot be loaded
      */
-    public static ModelCatalog load(ModelRegistry registry, Loading loading, RefusalListener refusals)
-            throws GenerationException {
+    public static ModelCatalog load(Path root, Loading loading, RefusalListener refusals) throws GenerationException {
+        Map<Path, ModelStoreException> unreadable = new LinkedHashMap<>();
+        ModelRegistry registry = ModelRegistry.open(root, unreadable::put);
         Optional<ModelVersion> classifier = registry.verifyAll().stream()
                 .filter(VerificationResult::ok).map(VerificationResult::version)
                 .filter(v -> v.manifest().kind().equals(CLASSIFIER_KIND))
@@ -120,10 +125,31 @@ public final class ModelCatalog implements AutoCloseable {
         }
         ModelCatalog catalog = new ModelCatalog(ServedVersions.empty(), ServedVersions.empty(), scorer, reference,
                 loading, refusals);
-        for (ModelVersion version : registry.list()) {
-            catalog.admit(version);
-        }
+        unreadable.forEach(catalog::refuseUnreadable);
+        registry.list().forEach(catalog::admit);
         return catalog;
+    }
+
+    /**
+     * Admits every version in the model store not served yet (and refuses those that fail): what
+     * the model-store watcher does on every scan.
+     *
+     * @return the versions added ({@code name@version})
+     * @throws ModelStoreException when the store itself cannot be read
+     */
+    public List<String> admitNew(Path root) {
+        List<String> added = new ArrayList<>();
+        for (ModelVersion version : ModelRegistry.open(root, this::refuseUnreadable).list()) {
+            if (!serves(version.id()) && admit(version)) {
+                added.add(version.id());
+            }
+        }
+        return added;
+    }
+
+    private void refuseUnreadable(Path versionDir, ModelStoreException e) {
+        refuse(versionDir.getParent().getFileName() + "@" + versionDir.getFileName(), "invalid-manifest",
+                e.getMessage());
     }
 
     /**
@@ -141,7 +167,7 @@ public final class ModelCatalog implements AutoCloseable {
         try {
             version.manifest().verify(version.dir());
         } catch (ModelIntegrityException e) {
-            refuse(version, e.problem().name().toLowerCase().replace('_', '-'), e.getMessage());
+            refuse(version.id(), e.problem().name().toLowerCase().replace('_', '-'), e.getMessage());
             return false;
         }
         try {
@@ -160,17 +186,17 @@ public final class ModelCatalog implements AutoCloseable {
                         loading.textListeners().apply(info.id())));
             }
         } catch (GenerationException | RuntimeException e) {
-            refuse(version, "load-failed", e.getMessage());
+            refuse(version.id(), "load-failed", e.getMessage());
             return false;
         }
         refused.remove(version.id());
         return true;
     }
 
-    private void refuse(ModelVersion version, String reason, String message) {
+    private void refuse(String modelId, String reason, String message) {
         String why = reason + ": " + message;
-        if (!Objects.equals(refused.put(version.id(), why), why)) {
-            refusals.refused(version, reason, message);
+        if (!Objects.equals(refused.put(modelId, why), why)) {
+            refusals.refused(modelId, reason, message);
         }
     }
 

@@ -34,7 +34,8 @@ final class ServedVersions<G> {
         Map<String, G> ids = new LinkedHashMap<>(byId);
         ids.put(id, generator);
         Map<String, String> latest = new LinkedHashMap<>(latestIdByName);
-        latest.merge(name, id, (old, added) -> VersionOrder.INSTANCE.compare(versionOf(old), version) < 0 ? added : old);
+        latest.merge(name, id,
+                (old, added) -> VersionOrder.INSTANCE.compare(versionOf(old), version) < 0 ? added : old);
         return new ServedVersions<>(ids, latest);
     }
 

@@ -86,7 +86,8 @@ public final class CanaryGate implements Processor<String, QualityReport, String
             if (canaryReport == null) {
                 continue;
             }
-            Optional<CanaryVerdict.Failure> failure = CanaryVerdict.judge(canaryReport, incumbentReport, route, margins);
+            Optional<CanaryVerdict.Failure> failure =
+                    CanaryVerdict.judge(canaryReport, incumbentReport, route, margins);
             if (failure.isPresent()) {
                 rollBack(route, canary.getVersion(), canaryReport, failure.get());
                 return true;

@@ -2,12 +2,9 @@ package io.genstream.app.routing;
 
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.models.manifest.ModelStoreException;
-import io.genstream.models.registry.ModelRegistry;
-import io.genstream.models.registry.ModelVersion;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -66,9 +63,9 @@ public final class ModelStoreWatcher implements AutoCloseable {
      * @return the versions ({@code name@version}) added by it
      */
     public synchronized List<String> scan() {
-        ModelRegistry registry;
+        List<String> added;
         try {
-            registry = ModelRegistry.open(root);
+            added = catalog.admitNew(root);
         } catch (ModelStoreException | UncheckedIOException e) {
             if (!Objects.equals(lastScanFailure, e.getMessage())) {
                 LOG.error("Cannot read the model store {}: {}; serving what was loaded", root, e.getMessage());
@@ -77,12 +74,8 @@ public final class ModelStoreWatcher implements AutoCloseable {
             return List.of();
         }
         lastScanFailure = null;
-        List<String> added = new ArrayList<>();
-        for (ModelVersion version : registry.list()) {
-            if (!catalog.serves(version.id()) && catalog.admit(version)) {
-                LOG.info("Now serving {} (added from {})", version.id(), version.dir());
-                added.add(version.id());
-            }
+        if (!added.isEmpty()) {
+            LOG.info("Now serving {} (added from {})", added, root);
         }
         return added;
     }

@@ -51,8 +51,8 @@ public final class RouteFeed implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(clientConfig);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        RouteFeed feed = new RouteFeed(new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()),
-                topic, table);
+        RouteFeed feed = new RouteFeed(
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()), topic, table);
         feed.thread.start();
         return feed;
     }

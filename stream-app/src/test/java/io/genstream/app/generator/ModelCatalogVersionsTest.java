@@ -9,6 +9,7 @@ import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.metrics.LifecycleMetrics;
 import io.genstream.app.Generators;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelCatalogVersionsTest {
 
     @Test
-    void servesEveryVerifiedVersionRefusesATamperedOneAndDefaultsToTheLatest(@TempDir Path dir) throws Exception {
+    void servesEveryVerifiedVersionRefusesATamperedOrUnreadableOneAndDefaultsToTheLatest(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("store");
         Path v1 = ModelStoreCopies.copyBundled("digits-gan", "1", store);
         ModelStoreCopies.copyAs(v1, store, "2");
         ModelStoreCopies.tamper(ModelStoreCopies.copyAs(v1, store, "3"), "variables/variables.index");
+        Files.writeString(ModelStoreCopies.copyAs(v1, store, "4").resolve("model.json"), "{\"name\": \"digits-gan\"");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         GenstreamConfig config = TestModels.config().with(GenstreamConfig.MODELS_DIR, store.toString());
 
@@ -34,6 +36,13 @@ class ModelCatalogVersionsTest {
             assertThat(catalog.image("digits-gan@3")).isEmpty();
             assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan@3")
                     .tag("reason", "digest-mismatch").counter().count()).isEqualTo(1.0);
+            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan@4")
+                    .tag("reason", "invalid-manifest").counter().count()).isEqualTo(1.0);
+
+            // A later scan of the same store adds nothing and reports no refusal twice.
+            assertThat(catalog.admitNew(store)).isEmpty();
+            assertThat(registry.get(LifecycleMetrics.REFUSED).counters())
+                    .allSatisfy(c -> assertThat(c.count()).isEqualTo(1.0));
         }
     }
 }
