@@ -1,6 +1,7 @@
 package io.genstream.app.routing;
 
 import io.genstream.avro.ModelRoute;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,11 +45,17 @@ public final class RouteTable {
     }
 
     /**
-     * The version serving the first share of the alias's traffic (or the name itself): what request
-     * validation checks a request against before a version is chosen for it.
+     * Every version that may serve a request for {@code model}: its alias's versions with a positive
+     * weight, in route order, else {@code model} itself. Request validation checks a request against
+     * the first of them served here, before a version is chosen for it.
      */
-    public Optional<String> representative(String model) {
-        return resolveAt(model, 0.0);
+    public List<String> candidates(String model) {
+        ModelRoute route = routes.get(model);
+        if (route == null) {
+            return List.of(model);
+        }
+        return route.getRoutes().stream().filter(e -> e.getWeight() > 0).map(e -> model + "@" + e.getVersion())
+                .toList();
     }
 
     private Optional<String> resolveAt(String model, double point) {

@@ -48,7 +48,8 @@ public final class NoiseSeedTopology {
             GenstreamMetrics metrics,
             Clock clock) {
         NoiseSeedValidator validator = new NoiseSeedValidator(
-                name -> routes.representative(name).flatMap(models::image).map(ImageGenerator::info),
+                name -> routes.candidates(name).stream().flatMap(id -> models.image(id).stream()).findFirst()
+                        .map(ImageGenerator::info),
                 settings.maxCount(), settings.maxSteps());
         return GenerationFlow.build(builder, topics, topics.noiseSeeds(), "noise-seed", "image", ImageGeneration.STORE,
                 NoiseSeedEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,

@@ -49,7 +49,8 @@ public final class PromptTopology {
             GenstreamMetrics metrics,
             Clock clock) {
         PromptValidator validator = new PromptValidator(
-                name -> routes.representative(name).flatMap(models::text).map(TextGenerator::info),
+                name -> routes.candidates(name).stream().flatMap(id -> models.text(id).stream()).findFirst()
+                        .map(TextGenerator::info),
                 settings.maxPromptChars(), settings.maxTokens());
         return GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
                 PromptEvent.class, validator::validate, settings.maxInputBytes(), metrics, clock,

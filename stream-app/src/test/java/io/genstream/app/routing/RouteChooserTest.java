@@ -59,7 +59,10 @@ class RouteChooserTest {
         RouteTable table = new RouteTable();
         table.put("digits-gan", route("digits-gan", "2", 1.0));
         assertThat(table.resolve("digits-gan", "any")).contains("digits-gan@2");
-        assertThat(table.representative("digits-gan")).contains("digits-gan@2");
+        assertThat(table.candidates("digits-gan")).containsExactly("digits-gan@2");
+        table.put("digits-gan", route("digits-gan", "7", 1.0, "off", 0.0, "2", 1.0));
+        assertThat(table.candidates("digits-gan")).containsExactly("digits-gan@7", "digits-gan@2");
+        assertThat(table.candidates("catalog-gpt")).containsExactly("catalog-gpt");
         assertThat(table.resolve("catalog-gpt", "any")).contains("catalog-gpt");
 
         table.put("digits-gan", null); // tombstone

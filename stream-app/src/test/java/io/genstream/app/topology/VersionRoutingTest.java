@@ -91,7 +91,9 @@ class VersionRoutingTest {
                 in.pipeInput(id.getBytes(StandardCharsets.UTF_8), codec.encode(NoiseSeedEvents.valid(id).build()));
             }
             Drain.pending(driver);
-            routes.put("digits-gan", route("2", "7"));
+            // 7 is listed first: validation checks against the first version served (2), and only the
+            // requests whose share falls to 7 are dead letters.
+            routes.put("digits-gan", route("7", "2"));
             for (int i = 0; i < 20; i++) {
                 String id = "late-" + i;
                 in.pipeInput(id.getBytes(StandardCharsets.UTF_8), codec.encode(NoiseSeedEvents.valid(id).build()));
@@ -103,10 +105,10 @@ class VersionRoutingTest {
             Map<String, String> servedBy = out.stream().collect(
                     Collectors.toMap(GeneratedContent::getRequestId, GeneratedContent::getModelVersion));
             servedBy.forEach((id, version) -> assertThat(version).as(id)
-                    .isEqualTo(RouteChooser.point(id) < 0.5 ? (id.startsWith("req-") ? "1" : "2") : "2"));
+                    .isEqualTo(id.startsWith("req-") && RouteChooser.point(id) < 0.5 ? "1" : "2"));
             assertThat(servedBy.values()).contains("1", "2");
             List<String> toSeven = IntStream.range(0, 20).mapToObj(i -> "late-" + i)
-                    .filter(id -> RouteChooser.point(id) >= 0.5).toList();
+                    .filter(id -> RouteChooser.point(id) < 0.5).toList();
             assertThat(toSeven).isNotEmpty();
             assertThat(servedBy).hasSize(60 - toSeven.size()).doesNotContainKeys(toSeven.toArray(String[]::new));
 
