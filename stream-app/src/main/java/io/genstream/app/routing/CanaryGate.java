@@ -6,8 +6,10 @@ import io.genstream.avro.QualityReport;
 import io.genstream.avro.RouteEntry;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * changelogged store, and when a report arrives judges every canary of that model's route — each
  * version with a positive weight other than the incumbent, the version with the largest weight —
  * with {@link CanaryVerdict}. A failing canary is rolled back: a new route without it, with the
- * reason, goes to the routes topic (in the same transaction as the report's offset), into the
- * local route table at once, and into {@code genstream.canary.rollbacks}.
+ * reason, goes to the routes topic (in the same transaction as the report's offset) and into
+ * {@code genstream.canary.rollbacks}. The route table learns it from the topic like every instance,
+ * once committed: were the gate to change the table itself, an aborted transaction would leave this
+ * instance rolled back and the topic not. Until then the gate remembers what it rolled back, so
+ * that it writes each rollback once.
  *
  * <p>Only reports of windows that end after the route's last change count, so a version routed
  * again after a rollback is judged on its new traffic, not on the windows that rolled it back.
@@ -40,6 +45,8 @@ public final class CanaryGate implements Processor<String, QualityReport, String
     private final Clock clock;
     private ProcessorContext<String, ModelRoute> context;
     private KeyValueStore<String, QualityReport> latest;
+    /** {@code alias@version@routeUpdatedAt} of the rollbacks written by this processor. */
+    private final Set<String> rolledBack = new HashSet<>();
 
     /**
      * @param minCount fewest items a window must have to be judged (or to judge by)
@@ -67,17 +74,14 @@ public final class CanaryGate implements Processor<String, QualityReport, String
         }
         String name = report.getModelName();
         latest.put(name + "@" + report.getModelVersion(), report);
-        Optional<ModelRoute> route = routes.route(name);
-        while (route.isPresent() && judge(name, route.get())) {
-            route = routes.route(name); // judge the remaining canaries against the new route
-        }
+        routes.route(name).ifPresent(route -> judge(name, route));
     }
 
-    /** @return true when a canary was rolled back */
-    private boolean judge(String alias, ModelRoute route) {
-        List<RouteEntry> serving = route.getRoutes().stream().filter(e -> e.getWeight() > 0).toList();
+    private void judge(String alias, ModelRoute route) {
+        List<RouteEntry> serving = route.getRoutes().stream().filter(e -> e.getWeight() > 0)
+                .filter(e -> !rolledBack.contains(key(route, e.getVersion()))).toList();
         if (serving.size() < 2) {
-            return false;
+            return;
         }
         RouteEntry incumbent = serving.stream().max(Comparator.comparingDouble(RouteEntry::getWeight)).orElseThrow();
         QualityReport incumbentReport = current(alias, incumbent.getVersion(), route);
@@ -90,10 +94,13 @@ public final class CanaryGate implements Processor<String, QualityReport, String
                     CanaryVerdict.judge(canaryReport, incumbentReport, route, margins);
             if (failure.isPresent()) {
                 rollBack(route, canary.getVersion(), canaryReport, failure.get());
-                return true;
+                return; // one change per report: the next report judges the new route
             }
         }
-        return false;
+    }
+
+    private static String key(ModelRoute route, String version) {
+        return route.getAlias() + "@" + version + "@" + route.getUpdatedAt();
     }
 
     private QualityReport current(String alias, String version, ModelRoute route) {
@@ -106,14 +113,16 @@ public final class CanaryGate implements Processor<String, QualityReport, String
                 + " (window " + window.getWindowStart() + ".." + window.getWindowEnd() + ", " + window.getCount()
                 + " items)";
         long now = clock.millis();
-        ModelRoute rolledBack = ModelRoute.newBuilder(route)
-                .setRoutes(route.getRoutes().stream().filter(e -> !e.getVersion().equals(version)).toList())
+        ModelRoute withoutCanary = ModelRoute.newBuilder(route)
+                // Without the earlier rollbacks of this route too, should the table not have them yet.
+                .setRoutes(route.getRoutes().stream().filter(e -> !e.getVersion().equals(version)
+                        && !rolledBack.contains(key(route, e.getVersion()))).toList())
                 .setUpdatedAt(now)
                 .setReason(reason)
                 .build();
-        routes.put(route.getAlias(), rolledBack);
+        rolledBack.add(key(route, version));
         metrics.rolledBack(route.getAlias(), version, failure.metric());
-        LOG.warn("{}; route now {}", reason, rolledBack.getRoutes());
-        context.forward(new Record<>(route.getAlias(), rolledBack, now));
+        LOG.warn("{}; route now {}", reason, withoutCanary.getRoutes());
+        context.forward(new Record<>(route.getAlias(), withoutCanary, now));
     }
 }

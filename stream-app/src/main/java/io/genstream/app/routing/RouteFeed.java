@@ -38,6 +38,7 @@ public final class RouteFeed implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
+    private volatile RuntimeException failure;
 
     private RouteFeed(KafkaConsumer<String, byte[]> consumer, String topic, RouteTable table) {
         this.consumer = consumer;
@@ -62,12 +63,18 @@ public final class RouteFeed implements AutoCloseable {
         if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("routes topic not read within " + timeout);
         }
+        if (failure != null) {
+            throw new IllegalStateException("cannot read the routes topic: " + failure.getMessage(), failure);
+        }
     }
 
     private void run(String topic) {
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                LOG.warn("Routes topic {} not found: every model is served by its latest version", topic);
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -86,6 +93,8 @@ public final class RouteFeed implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("Route feed stopped; routes keep their last value", e);
+            failure = e;
+            caughtUp.countDown(); // whoever waits learns of it now, not after the timeout
         } finally {
             consumer.close();
         }
