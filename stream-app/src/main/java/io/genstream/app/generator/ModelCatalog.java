@@ -3,7 +3,6 @@ package io.genstream.app.generator;
 import ai.djl.Device;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.runtime.BatcherListener;
-import io.genstream.models.manifest.ModelIntegrityException;
 import io.genstream.models.manifest.ModelStoreException;
 import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.runtime.SequenceListener;
@@ -17,10 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -63,19 +60,16 @@ public final class ModelCatalog implements AutoCloseable {
     private volatile ServedVersions<TextGenerator> texts;
     private final ImageScorer scorer;
     private final GaussianStats reference;
-    private final Loading loading;
-    private final RefusalListener refusals;
-    /** Refused version → why, so that a version refused again for the same reason is not reported twice. */
-    private final Map<String, String> refused = new ConcurrentHashMap<>();
+    /** Loads versions added after start; null for a catalog of already loaded models. */
+    private final VersionLoader loader;
 
     private ModelCatalog(ServedVersions<ImageGenerator> images, ServedVersions<TextGenerator> texts,
-            ImageScorer scorer, GaussianStats reference, Loading loading, RefusalListener refusals) {
+            ImageScorer scorer, GaussianStats reference, VersionLoader loader) {
         this.images = images;
         this.texts = texts;
         this.scorer = scorer;
         this.reference = reference;
-        this.loading = loading;
-        this.refusals = refusals;
+        this.loader = loader;
     }
 
     /**
@@ -100,7 +94,7 @@ public final class ModelCatalog implements AutoCloseable {
         for (TextGenerator generator : textGenerators) {
             texts = texts.with(generator.info().name(), generator.info().version(), generator);
         }
-        return new ModelCatalog(images, texts, null, null, null, (version, reason, message) -> {});
+        return new ModelCatalog(images, texts, null, null, null);
     }
 
     /**
@@ -123,9 +117,10 @@ public final class ModelCatalog implements AutoCloseable {
             scorer = DjlImageScorer.load(classifier.get(), loading.devices(), loading.instancesPerDevice());
             reference = reference(classifier.get());
         }
+        VersionLoader loader = new VersionLoader(loading, scorer, refusals);
         ModelCatalog catalog = new ModelCatalog(ServedVersions.empty(), ServedVersions.empty(), scorer, reference,
-                loading, refusals);
-        unreadable.forEach(catalog::refuseUnreadable);
+                loader);
+        unreadable.forEach(loader::refuseUnreadable);
         registry.list().forEach(catalog::admit);
         return catalog;
     }
@@ -139,17 +134,15 @@ public final class ModelCatalog implements AutoCloseable {
      */
     public List<String> admitNew(Path root) {
         List<String> added = new ArrayList<>();
-        for (ModelVersion version : ModelRegistry.open(root, this::refuseUnreadable).list()) {
+        if (loader == null) {
+            return List.of();
+        }
+        for (ModelVersion version : ModelRegistry.open(root, loader::refuseUnreadable).list()) {
             if (!serves(version.id()) && admit(version)) {
                 added.add(version.id());
             }
         }
         return added;
-    }
-
-    private void refuseUnreadable(Path versionDir, ModelStoreException e) {
-        refuse(versionDir.getParent().getFileName() + "@" + versionDir.getFileName(), "invalid-manifest",
-                e.getMessage());
     }
 
     /**
@@ -161,43 +154,22 @@ public final class ModelCatalog implements AutoCloseable {
     public synchronized boolean admit(ModelVersion version) {
         String kind = version.manifest().kind();
         boolean image = IMAGE_KINDS.contains(kind);
-        if (loading == null || serves(version.id()) || !(image || TEXT_KINDS.contains(kind))) {
-            return false;
-        }
-        try {
-            version.manifest().verify(version.dir());
-        } catch (ModelIntegrityException e) {
-            refuse(version.id(), e.problem().name().toLowerCase().replace('_', '-'), e.getMessage());
+        if (loader == null || serves(version.id()) || !(image || TEXT_KINDS.contains(kind))
+                || !loader.verify(version)) {
             return false;
         }
         try {
             if (image) {
-                ImageModelInfo info = ImageModels.info(version);
-                ImageModel model = DjlImageModel.load(version.dir(), info, loading.devices(),
-                        loading.instancesPerDevice());
-                images = images.with(version.name(), version.version(), new ImageGenerator(
-                        scorer == null ? model : new ScoredImageModel(model, scorer), loading.batching(),
-                        loading.listeners().apply(info.id())));
+                images = images.with(version.name(), version.version(), loader.image(version));
             } else {
-                TextModelInfo info = TextModelInfo.of(version);
-                texts = texts.with(version.name(), version.version(), new TextGenerator(info,
-                        DjlSequenceModel.load(version.dir(), info, loading.devices(), loading.instancesPerDevice()),
-                        loading.text().maxActive(), loading.text().queueCapacity(),
-                        loading.textListeners().apply(info.id())));
+                texts = texts.with(version.name(), version.version(), loader.text(version));
             }
         } catch (GenerationException | RuntimeException e) {
-            refuse(version.id(), "load-failed", e.getMessage());
+            loader.refuse(version.id(), "load-failed", e.getMessage());
             return false;
         }
-        refused.remove(version.id());
+        loader.served(version);
         return true;
-    }
-
-    private void refuse(String modelId, String reason, String message) {
-        String why = reason + ": " + message;
-        if (!Objects.equals(refused.put(modelId, why), why)) {
-            refusals.refused(modelId, reason, message);
-        }
     }
 
     /** The classifier's reference feature statistics (real digits), from its manifest; null when absent. */
