@@ -24,9 +24,9 @@ import java.util.function.Function;
  * The generators this instance serves, keyed {@code name@version}: every verified version of every
  * image model (kinds {@code gan}, {@code vae}), each behind its own dynamic batcher, and of every
  * text model (kinds {@code char-lstm}, {@code gpt}), each behind its own continuous batcher. A
- * request naming a model without a version gets its latest served version. Versions can be added
- * while serving ({@link #admit}); a version whose files do not match its manifest is refused and
- * the others go on being served.
+ * request naming a model without a version gets its latest version loaded at start. Versions can
+ * be added while serving ({@link #admitNew}); a version whose files do not match its manifest is
+ * refused and the others go on being served.
  */
 public final class ModelCatalog implements AutoCloseable {
 
@@ -121,13 +121,14 @@ public final class ModelCatalog implements AutoCloseable {
         ModelCatalog catalog = new ModelCatalog(ServedVersions.empty(), ServedVersions.empty(), scorer, reference,
                 loader);
         unreadable.forEach(loader::refuseUnreadable);
-        registry.list().forEach(catalog::admit);
+        registry.list().forEach(version -> catalog.admit(version, true));
         return catalog;
     }
 
     /**
      * Admits every version in the model store not served yet (and refuses those that fail): what
-     * the model-store watcher does on every scan.
+     * the model-store watcher does on every scan. A version added so gets traffic only when a route
+     * sends it some: a bare name keeps meaning the version it meant (unless the name is new).
      *
      * @return the versions added ({@code name@version})
      * @throws ModelStoreException when the store itself cannot be read
@@ -138,7 +139,7 @@ public final class ModelCatalog implements AutoCloseable {
             return List.of();
         }
         for (ModelVersion version : ModelRegistry.open(root, loader::refuseUnreadable).list()) {
-            if (!serves(version.id()) && admit(version)) {
+            if (!serves(version.id()) && admit(version, false)) {
                 added.add(version.id());
             }
         }
@@ -149,9 +150,10 @@ public final class ModelCatalog implements AutoCloseable {
      * Verifies and loads one version and adds it to what is served, atomically; a version already
      * served, or of a kind not generated here (e.g. the classifier), is left alone.
      *
+     * @param mayBecomeDefault whether a bare name may now mean this version, when it is the latest
      * @return true when the version was added
      */
-    public synchronized boolean admit(ModelVersion version) {
+    public synchronized boolean admit(ModelVersion version, boolean mayBecomeDefault) {
         String kind = version.manifest().kind();
         boolean image = IMAGE_KINDS.contains(kind);
         if (loader == null || serves(version.id()) || !(image || TEXT_KINDS.contains(kind))
@@ -160,9 +162,11 @@ public final class ModelCatalog implements AutoCloseable {
         }
         try {
             if (image) {
-                images = images.with(version.name(), version.version(), loader.image(version));
+                images = images.with(version.name(), version.version(), loader.image(version),
+                        mayBecomeDefault);
             } else {
-                texts = texts.with(version.name(), version.version(), loader.text(version));
+                texts = texts.with(version.name(), version.version(), loader.text(version),
+                        mayBecomeDefault);
             }
         } catch (GenerationException | RuntimeException e) {
             loader.refuse(version.id(), "load-failed", e.getMessage());

@@ -28,14 +28,24 @@ final class ServedVersions<G> {
         return new ServedVersions<>(Map.of(), Map.of());
     }
 
-    /** This snapshot plus one version (replacing nothing: a served version is never reloaded). */
+    /** This snapshot plus one version, which becomes its name's default when it is the latest. */
     ServedVersions<G> with(String name, String version, G generator) {
+        return with(name, version, generator, true);
+    }
+
+    /**
+     * This snapshot plus one version (replacing nothing: a served version is never reloaded).
+     *
+     * @param mayBecomeDefault whether a bare name may now mean this version, when it is the latest;
+     *     the first version of a name always does
+     */
+    ServedVersions<G> with(String name, String version, G generator, boolean mayBecomeDefault) {
         String id = name + "@" + version;
         Map<String, G> ids = new LinkedHashMap<>(byId);
         ids.put(id, generator);
         Map<String, String> latest = new LinkedHashMap<>(latestIdByName);
-        latest.merge(name, id,
-                (old, added) -> VersionOrder.INSTANCE.compare(versionOf(old), version) < 0 ? added : old);
+        latest.merge(name, id, (old, added) ->
+                mayBecomeDefault && VersionOrder.INSTANCE.compare(versionOf(old), version) < 0 ? added : old);
         return new ServedVersions<>(ids, latest);
     }
 

@@ -39,8 +39,11 @@ class ModelCatalogVersionsTest {
             assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan@4")
                     .tag("reason", "invalid-manifest").counter().count()).isEqualTo(1.0);
 
-            // A later scan of the same store adds nothing and reports no refusal twice.
-            assertThat(catalog.admitNew(store)).isEmpty();
+            // A later scan adds a new version without making it the default, and reports no refusal twice.
+            ModelStoreCopies.copyAs(v1, store, "5");
+            assertThat(catalog.admitNew(store)).containsExactly("digits-gan@5");
+            assertThat(catalog.image("digits-gan@5")).isPresent();
+            assertThat(catalog.image("digits-gan")).map(g -> g.info().id()).contains("digits-gan@2");
             assertThat(registry.get(LifecycleMetrics.REFUSED).counters())
                     .allSatisfy(c -> assertThat(c.count()).isEqualTo(1.0));
         }

@@ -70,6 +70,9 @@ class CanaryRollbackIntegrationTest {
             String routesTopic = app.topics().modelRoutes().name();
             RouteWriter.write(GenstreamApplication.clientConfig(config), routesTopic,
                     RouteWriter.route("digits-gan", split, null, null, null, System.currentTimeMillis()));
+            while (app.routes().route("digits-gan").isEmpty()) {
+                Thread.sleep(50); // the route feed reads it within a poll
+            }
 
             PacedTraffic traffic = new PacedTraffic(config, app.topics().noiseSeeds().name(), "canary-", 20, 4, 100);
             List<byte[]> routes = CommittedRecords.read(config, routesTopic,

@@ -55,6 +55,8 @@ class HotLoadIntegrationTest {
             ModelStoreCopies.tamper(tampered, "variables/variables.data-00000-of-00001");
             ModelStoreCopies.moveInto(tampered, store);
             awaitServed(models, "digits-gan@2", Duration.ofSeconds(30));
+            assertThat(models.image("digits-gan")).as("a bare name before any route")
+                    .map(g -> g.info().id()).contains("digits-gan@1");
             RouteWriter.write(GenstreamApplication.clientConfig(config), app.topics().modelRoutes().name(),
                     RouteWriter.route("digits-gan", Map.of("2", 1.0), null, null, null, System.currentTimeMillis()));
             Thread.sleep(3_000);
