@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,11 +31,6 @@ final class ImageGeneration extends PendingGeneration<NoiseSeedEvent> {
     ImageGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock,
             Duration drainInterval, Duration maxBlock) {
         super(STORE, AvroCodec.of(NoiseSeedEvent.class), models, routes, deadLetters, clock, drainInterval, maxBlock);
-    }
-
-    @Override
-    protected Optional<String> route(NoiseSeedEvent event) {
-        return route(event.getModel(), event.getRequestId());
     }
 
     @Override

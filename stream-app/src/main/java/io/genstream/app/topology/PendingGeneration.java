@@ -7,7 +7,7 @@ import io.genstream.app.validation.Rejection;
 import io.genstream.app.validation.RejectionReason;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -51,7 +51,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * @param <E> the request event type
  */
-abstract class PendingGeneration<E extends SpecificRecord>
+abstract class PendingGeneration<E extends SpecificRecordBase>
         implements Processor<byte[], Outcome<E>, byte[], Outcome<GeneratedItem>> {
 
     /**
@@ -109,13 +109,13 @@ abstract class PendingGeneration<E extends SpecificRecord>
 
     /**
      * The model version ({@code name@version}) that is to serve a request, chosen when it arrives and
-     * stored with it; empty when its route gives no version any weight.
+     * stored with it (a bare name made its latest version now, so that a restored request keeps it);
+     * empty when its route gives no version any weight. Every request record has the fields
+     * {@code requestId} and {@code model} (fields are never renamed).
      */
-    protected abstract Optional<String> route(E event);
-
-    /** The version its alias's route picks for a request, a bare name made its latest version now (kept on restore). */
-    protected final Optional<String> route(String model, String requestId) {
-        return routes.resolve(model, requestId).map(models::servedId);
+    private Optional<String> route(E event) {
+        return routes.resolve(String.valueOf(event.get("model")), String.valueOf(event.get("requestId")))
+                .map(models::servedId);
     }
 
     /** The generator of the chosen version, or the request is refused as {@code UNKNOWN_MODEL}. */

@@ -12,7 +12,6 @@ import io.genstream.app.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,11 +26,6 @@ final class TextGeneration extends PendingGeneration<PromptEvent> {
     TextGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock,
             Duration drainInterval, Duration maxBlock) {
         super(STORE, AvroCodec.of(PromptEvent.class), models, routes, deadLetters, clock, drainInterval, maxBlock);
-    }
-
-    @Override
-    protected Optional<String> route(PromptEvent event) {
-        return route(event.getModel(), event.getRequestId());
     }
 
     @Override
