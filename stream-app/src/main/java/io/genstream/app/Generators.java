@@ -6,8 +6,8 @@ import io.genstream.app.generator.DjlImageModel;
 import io.genstream.app.generator.GenerationException;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.metrics.LifecycleMetrics;
 import io.genstream.app.runtime.DevicePlacement;
-import io.genstream.models.registry.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +36,6 @@ public final class Generators {
             throw new GenerationException("model store " + root.toAbsolutePath()
                     + " not found: run from the repository root or set models.dir");
         }
-        ModelRegistry registry = ModelRegistry.open(root);
         DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));
         List<Device> devices = DevicePlacement.devices(mode, mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus());
         int instances = config.get(GenstreamConfig.INSTANCES_PER_DEVICE);
@@ -45,9 +44,13 @@ public final class Generators {
         threads(config.get(GenstreamConfig.INTRA_OP_THREADS), "ai.djl.tensorflow.num_intraop_threads");
         threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         long started = System.nanoTime();
-        ModelCatalog catalog = ModelCatalog.load(registry, devices, instances,
+        LifecycleMetrics lifecycle = new LifecycleMetrics(metrics.registry());
+        ModelCatalog catalog = ModelCatalog.load(root, new ModelCatalog.Loading(devices, instances,
                 GenstreamApplication.batchSettings(config), metrics::batcher, textSettings(config),
-                metrics::sequences);
+                metrics::sequences), (modelId, reason, message) -> {
+                    LOG.error("Refused model {} ({}): {}; serving the others", modelId, reason, message);
+                    lifecycle.refused(modelId, reason);
+                });
         LOG.info("Loaded {} and {} on {} ({} instance(s) each) in {} ms", catalog.imageModels(),
                 catalog.textModels(), devices, instances, (System.nanoTime() - started) / 1_000_000);
         return catalog;

@@ -5,7 +5,14 @@ import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.kafka.TopicAdmin;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
+import io.genstream.app.metrics.LifecycleMetrics;
+import io.genstream.app.routing.CanaryGate;
+import io.genstream.app.routing.CanaryVerdict;
+import io.genstream.app.routing.ModelStoreWatcher;
+import io.genstream.app.routing.RouteFeed;
+import io.genstream.app.routing.RouteTable;
 import io.genstream.app.runtime.BatchSettings;
+import io.genstream.app.topology.CanaryFlow;
 import io.genstream.app.topology.NoiseSeedTopology;
 import io.genstream.app.topology.PromptTopology;
 import io.genstream.app.topology.QualityTopology;
@@ -47,15 +54,23 @@ public final class GenstreamApplication implements AutoCloseable {
     private final Topics topics;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final RouteTable routes;
+    private final RouteFeed routeFeed;
+    /** Adds versions dropped into the model store; null when scanning is off. */
+    private final ModelStoreWatcher watcher;
     /** A temporary state folder this instance made (no streams.state.dir set), removed on close. */
     private final Path temporaryStateDir;
 
     private GenstreamApplication(GenstreamConfig config, Topics topics, KafkaStreams streams,
-            KafkaStreamsMetrics streamsMetrics, Path temporaryStateDir) {
+            KafkaStreamsMetrics streamsMetrics, RouteTable routes, RouteFeed routeFeed, ModelStoreWatcher watcher,
+            Path temporaryStateDir) {
         this.config = config;
         this.topics = topics;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+        this.routes = routes;
+        this.routeFeed = routeFeed;
+        this.watcher = watcher;
         this.temporaryStateDir = temporaryStateDir;
     }
 
@@ -65,10 +80,16 @@ public final class GenstreamApplication implements AutoCloseable {
      * ({@link ModelCatalog#reference}).
      */
     public static Topology topology(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, Clock clock) {
+        return topology(config, models, new RouteTable(), metrics, clock);
+    }
+
+    /** The full topology, requests resolved to model versions by {@code routes}. */
+    public static Topology topology(GenstreamConfig config, ModelCatalog models, RouteTable routes,
+            GenstreamMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = topics(config);
         Duration maxBlock = Duration.ofMillis(config.get(GenstreamConfig.MAX_BLOCK_MS));
-        KStream<String, QualityObservation> images = NoiseSeedTopology.build(builder, topics, models,
+        KStream<String, QualityObservation> images = NoiseSeedTopology.build(builder, topics, models, routes,
                 new NoiseSeedTopology.Settings(
                         config.get(GenstreamConfig.MAX_COUNT),
                         config.get(GenstreamConfig.MAX_STEPS),
@@ -76,7 +97,7 @@ public final class GenstreamApplication implements AutoCloseable {
                         rateLimit(config),
                         drainInterval(config),
                         maxBlock), metrics, clock);
-        KStream<String, QualityObservation> texts = PromptTopology.build(builder, topics, models,
+        KStream<String, QualityObservation> texts = PromptTopology.build(builder, topics, models, routes,
                 new PromptTopology.Settings(
                         config.get(GenstreamConfig.MAX_PROMPT_CHARS),
                         config.get(GenstreamConfig.MAX_TOKENS),
@@ -86,6 +107,12 @@ public final class GenstreamApplication implements AutoCloseable {
                         maxBlock), metrics, clock);
         QualityTopology.build(builder, topics, images.merge(texts, Named.as("quality-observations")),
                 qualitySettings(config), models::reference, metrics);
+        CanaryVerdict.Margins margins = new CanaryVerdict.Margins(
+                config.get(GenstreamConfig.CANARY_MAX_FRECHET_INCREASE),
+                config.get(GenstreamConfig.CANARY_MAX_GRAMMAR_VALID_DROP));
+        LifecycleMetrics lifecycle = new LifecycleMetrics(metrics.registry());
+        CanaryFlow.build(builder, topics, () -> new CanaryGate(routes, margins,
+                config.get(GenstreamConfig.CANARY_MIN_COUNT), lifecycle, clock));
         return builder.build();
     }
 
@@ -172,14 +199,27 @@ public final class GenstreamApplication implements AutoCloseable {
         }
     }
 
-    /** Creates missing topics (when configured to), then starts the topologies. */
+    /**
+     * Creates missing topics (when configured to), reads the routes in force, then starts the
+     * topologies.
+     */
     public static GenstreamApplication start(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics) {
         Topics topics = topics(config);
         if (config.get(GenstreamConfig.TOPIC_CREATE)) {
             TopicAdmin.ensureTopics(clientConfig(config), topics.names(), Set.of(topics.modelRoutes().name()),
                     config.get(GenstreamConfig.TOPIC_PARTITIONS), config.get(GenstreamConfig.TOPIC_REPLICATION));
         }
-        Topology topology = topology(config, models, metrics, Clock.systemUTC());
+        RouteTable routes = new RouteTable();
+        RouteFeed routeFeed = RouteFeed.start(clientConfig(config), topics.modelRoutes().name(), routes);
+        try {
+            // Requests are routed by the routes already written, not by an empty table.
+            routeFeed.awaitCaughtUp(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            routeFeed.close();
+            throw new IllegalStateException("interrupted while reading the routes", e);
+        }
+        Topology topology = topology(config, models, routes, metrics, Clock.systemUTC());
         Properties props = streamsProperties(config);
         Path temporaryStateDir = config.get(GenstreamConfig.STATE_DIR).isBlank()
                 ? Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG))
@@ -193,11 +233,20 @@ public final class GenstreamApplication implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         streams.start();
-        return new GenstreamApplication(config, topics, streams, streamsMetrics, temporaryStateDir);
+        long scanInterval = config.get(GenstreamConfig.MODELS_SCAN_INTERVAL_MS);
+        ModelStoreWatcher watcher = scanInterval <= 0 ? null : ModelStoreWatcher.start(
+                Path.of(config.get(GenstreamConfig.MODELS_DIR)), models, Duration.ofMillis(scanInterval));
+        return new GenstreamApplication(config, topics, streams, streamsMetrics, routes, routeFeed, watcher,
+                temporaryStateDir);
     }
 
     public Topics topics() {
         return topics;
+    }
+
+    /** The routes this instance resolves requests by. */
+    public RouteTable routes() {
+        return routes;
     }
 
     public KafkaStreams streams() {
@@ -220,8 +269,12 @@ public final class GenstreamApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
+        routeFeed.close();
         if (temporaryStateDir != null) {
             try {
                 Utils.delete(temporaryStateDir.toFile());

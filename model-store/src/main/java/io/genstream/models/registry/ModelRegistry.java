@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import io.genstream.models.manifest.InvalidManifestException;
@@ -38,6 +39,17 @@ public final class ModelRegistry {
 
     /** Scans {@code root}. */
     public static ModelRegistry open(Path root) {
+        return open(root, (versionDir, e) -> {
+            throw e;
+        });
+    }
+
+    /**
+     * Scans {@code root}, leaving out each version whose {@code model.json} cannot be read or names
+     * another model or version than its folder: it is told to {@code unreadable} instead of failing
+     * the scan (a serving instance refuses that one version and keeps the others).
+     */
+    public static ModelRegistry open(Path root, BiConsumer<Path, ModelStoreException> unreadable) {
         if (!Files.isDirectory(root)) {
             throw new ModelStoreException("model store " + root.toAbsolutePath() + " is not a directory");
         }
@@ -45,7 +57,11 @@ public final class ModelRegistry {
         for (Path nameDir : subdirectories(root)) {
             for (Path versionDir : subdirectories(nameDir)) {
                 if (Files.isRegularFile(versionDir.resolve(ModelManifest.FILE_NAME))) {
-                    found.add(load(nameDir.getFileName().toString(), versionDir));
+                    try {
+                        found.add(load(nameDir.getFileName().toString(), versionDir));
+                    } catch (ModelStoreException e) {
+                        unreadable.accept(versionDir, e);
+                    }
                 }
             }
         }

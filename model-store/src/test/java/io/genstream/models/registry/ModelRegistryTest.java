@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.genstream.models.manifest.InvalidManifestException;
 import io.genstream.models.manifest.ManifestFixtures;
 import io.genstream.models.manifest.ModelIntegrityException;
+import io.genstream.models.manifest.ModelStoreException;
 
 class ModelRegistryTest {
 
@@ -79,6 +82,21 @@ class ModelRegistryTest {
         assertThatThrownBy(() -> ModelRegistry.open(root))
                 .isInstanceOf(InvalidManifestException.class)
                 .hasMessageContaining("digits-gan@1");
+    }
+
+    @Test
+    void aLenientOpenLeavesOutAndReportsAnUnreadableOrMislabelledVersionOnly() throws Exception {
+        ManifestFixtures.writeModel(root.resolve("digits-gan/1"), "digits-gan", "1");
+        ManifestFixtures.writeModel(root.resolve("digits-gan/2"), "digits-gan", "3");
+        Files.createDirectories(root.resolve("digits-gan/4"));
+        Files.writeString(root.resolve("digits-gan/4/model.json"), "{ not json");
+        Map<Path, ModelStoreException> left = new TreeMap<>();
+
+        ModelRegistry registry = ModelRegistry.open(root, left::put);
+
+        assertThat(registry.list()).extracting(ModelVersion::id).containsExactly("digits-gan@1");
+        assertThat(left).containsOnlyKeys(root.resolve("digits-gan/2"), root.resolve("digits-gan/4"));
+        assertThat(left.values()).allMatch(e -> e instanceof InvalidManifestException);
     }
 
     @Test

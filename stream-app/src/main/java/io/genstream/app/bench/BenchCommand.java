@@ -114,14 +114,14 @@ public final class BenchCommand {
         }
     }
 
-    /** Text: every served text model, continuous batching against one request at a time. */
+    /** Text: every served text model version, continuous batching against one request at a time. */
     private static List<TextBench.Result> text(ModelCatalog models, GenstreamConfig config, PrintStream out)
             throws InterruptedException, ExecutionException {
         List<TextBench.Result> results = new ArrayList<>();
         for (TextModelInfo info : models.textModels()) {
             out.printf("Text: %s, %d prompts one at a time, then all at once (continuous batching)%n", info.id(),
                     TextBench.CONCURRENT);
-            results.add(TextBench.run(models.text(info.name()).orElseThrow(),
+            results.add(TextBench.run(models.text(info.id()).orElseThrow(),
                     config.get(GenstreamConfig.TEXT_MAX_ACTIVE)));
         }
         return results;

@@ -3,6 +3,7 @@ package io.genstream.app.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +16,11 @@ final class TextReport {
 
     private TextReport() {}
 
-    /** The result the headline keys describe: catalog-gpt's, else the first text model's. */
+    /** The result the headline keys describe: catalog-gpt's newest version's, else the first text model's. */
     static Optional<TextBench.Result> headline(List<TextBench.Result> results) {
-        return results.stream().filter(r -> r.model().name().equals(HEADLINE_MODEL)).findFirst()
+        return results.stream().filter(r -> r.model().name().equals(HEADLINE_MODEL))
+                .max(Comparator.comparing((TextBench.Result r) -> r.model().version().length())
+                        .thenComparing(r -> r.model().version()))
                 .or(() -> results.stream().findFirst());
     }
 

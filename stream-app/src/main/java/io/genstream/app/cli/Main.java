@@ -53,8 +53,13 @@ public final class Main {
                   bench [--json FILE] [--duration-per-phase S] [--latency-duration S]
                         [--limit-batch-sizes 1,8,...] [--baseline-events N] [--genstream-events N]
                                                 model limit vs per-record baseline vs genstream, latency at 50% load
-                  models list                   the models in the model store
+                  models list [--bootstrap-servers H:P]
+                                                every model version, whether it verifies, and its route weight
                   models verify                 check every model's files against its manifest
+                  models promote ALIAS VERSION  send all of ALIAS's traffic to VERSION (routes topic)
+                  models route ALIAS V1=W1 [V2=W2 ...] [--max-frechet-distance X] [--min-realism X]
+                        [--min-grammar-valid-rate X]
+                                                split ALIAS's traffic by weight, with an optional quality gate
                   models train digits-gan|digits-vae|digits-eval [--out DIR] [--steps N] [--seed S]
                                                 retrain a model reproducibly
 

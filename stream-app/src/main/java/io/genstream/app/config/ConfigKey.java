@@ -21,6 +21,10 @@ public record ConfigKey<T>(String name, T defaultValue, String doc, Function<Str
         return new ConfigKey<>(name, defaultValue, doc, Long::parseLong);
     }
 
+    static ConfigKey<Double> doubleKey(String name, double defaultValue, String doc) {
+        return new ConfigKey<>(name, defaultValue, doc, Double::parseDouble);
+    }
+
     static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc) {
         return new ConfigKey<>(name, defaultValue, doc, s -> {
             if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {

@@ -38,6 +38,8 @@ public final class GenstreamConfig {
             "topic.create", true, "Create missing topics at start");
     public static final ConfigKey<String> MODELS_DIR = ConfigKey.string(
             "models.dir", "model-store", "Folder holding <name>/<version>/model.json");
+    public static final ConfigKey<Long> MODELS_SCAN_INTERVAL_MS = ConfigKey.longKey(
+            "models.scan.interval.ms", 5_000L, "How often the model store is scanned for new versions; 0 = never");
     public static final ConfigKey<Integer> MAX_COUNT = ConfigKey.integer(
             "generation.max.count", 64, "Largest count (images per noise-seed event) accepted");
     public static final ConfigKey<Integer> MAX_STEPS = ConfigKey.integer(
@@ -82,6 +84,14 @@ public final class GenstreamConfig {
             "Image feature vectors per window (the first by arrival) for Frechet distance and diversity");
     public static final ConfigKey<Integer> QUALITY_TEXT_SAMPLE_SIZE = ConfigKey.integer(
             "quality.text.sample.size", 64, "Texts per window (the first by arrival) for distinct-2 and self-BLEU");
+    public static final ConfigKey<Double> CANARY_MAX_FRECHET_INCREASE = ConfigKey.doubleKey(
+            "canary.max.frechet.increase", 0.5,
+            "Roll a canary back when its windowed Frechet distance is this much above the incumbent's (0.5 = 50%)");
+    public static final ConfigKey<Double> CANARY_MAX_GRAMMAR_VALID_DROP = ConfigKey.doubleKey(
+            "canary.max.grammar.valid.drop", 0.1,
+            "Roll a canary back when its windowed grammar-valid share is this much below the incumbent's");
+    public static final ConfigKey<Long> CANARY_MIN_COUNT = ConfigKey.longKey(
+            "canary.min.count", 20L, "Fewest items a quality window needs to judge a canary by");
     public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer(
             "streams.threads", 1, "Kafka Streams threads in this instance");
     public static final ConfigKey<String> STATE_DIR = ConfigKey.string(
@@ -102,12 +112,13 @@ public final class GenstreamConfig {
     /** Every key, in the order the README documents them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
             BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION,
-            TOPIC_CREATE, MODELS_DIR, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES, RATE_LIMIT_PER_KEY,
-            RATE_LIMIT_WINDOW_MS, MAX_PROMPT_CHARS, MAX_TOKENS,
+            TOPIC_CREATE, MODELS_DIR, MODELS_SCAN_INTERVAL_MS, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES,
+            RATE_LIMIT_PER_KEY, RATE_LIMIT_WINDOW_MS, MAX_PROMPT_CHARS, MAX_TOKENS,
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
             DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,
-            QUALITY_TEXT_SAMPLE_SIZE, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
+            QUALITY_TEXT_SAMPLE_SIZE, CANARY_MAX_FRECHET_INCREASE, CANARY_MAX_GRAMMAR_VALID_DROP, CANARY_MIN_COUNT,
+            STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
             DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
 
     private final Map<String, String> values;

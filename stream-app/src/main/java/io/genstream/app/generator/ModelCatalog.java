@@ -3,11 +3,14 @@ package io.genstream.app.generator;
 import ai.djl.Device;
 import io.genstream.app.runtime.BatchSettings;
 import io.genstream.app.runtime.BatcherListener;
+import io.genstream.models.manifest.ModelStoreException;
 import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.runtime.SequenceListener;
 import io.genstream.models.registry.ModelRegistry;
 import io.genstream.models.registry.ModelVersion;
+import io.genstream.models.registry.VerificationResult;
 import io.genstream.models.train.FeatureGaussian;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,10 +21,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The generators this instance serves, by the name a request uses. Built once at start from the
- * model registry: the latest version of every image model (kinds {@code gan}, {@code vae}), each behind its own
- * dynamic batcher, and of every text model (kinds {@code char-lstm}, {@code gpt}), each behind its
- * own continuous batcher.
+ * The generators this instance serves, keyed {@code name@version}: every verified version of every
+ * image model (kinds {@code gan}, {@code vae}), each behind its own dynamic batcher, and of every
+ * text model (kinds {@code char-lstm}, {@code gpt}), each behind its own continuous batcher. A
+ * request naming a model without a version gets its latest version loaded at start. Versions can
+ * be added while serving ({@link #admitNew}); a version whose files do not match its manifest is
+ * refused and the others go on being served.
  */
 public final class ModelCatalog implements AutoCloseable {
 
@@ -38,24 +43,37 @@ public final class ModelCatalog implements AutoCloseable {
      */
     public record TextSettings(int maxActive, int queueCapacity) {}
 
+    /**
+     * What loading a version needs: where it runs and how it is batched.
+     *
+     * @param listeners the batcher listener for a model id ({@code name@version}), e.g. its meters
+     * @param textListeners the sequence listener for a text model id
+     */
+    public record Loading(List<Device> devices, int instancesPerDevice, BatchSettings batching,
+            Function<String, BatcherListener> listeners, TextSettings text,
+            Function<String, SequenceListener> textListeners) {}
+
     /** Kind of the image classifier that scores every generated image. */
     private static final String CLASSIFIER_KIND = "classifier";
 
-    private final Map<String, ImageGenerator> images;
-    private final Map<String, TextGenerator> texts;
+    private volatile ServedVersions<ImageGenerator> images;
+    private volatile ServedVersions<TextGenerator> texts;
     private final ImageScorer scorer;
     private final GaussianStats reference;
+    /** Loads versions added after start; null for a catalog of already loaded models. */
+    private final VersionLoader loader;
 
-    private ModelCatalog(Map<String, ImageGenerator> images, Map<String, TextGenerator> texts, ImageScorer scorer,
-            GaussianStats reference) {
+    private ModelCatalog(ServedVersions<ImageGenerator> images, ServedVersions<TextGenerator> texts,
+            ImageScorer scorer, GaussianStats reference, VersionLoader loader) {
         this.images = images;
         this.texts = texts;
         this.scorer = scorer;
         this.reference = reference;
+        this.loader = loader;
     }
 
     /**
-     * A catalog over already loaded image models, keyed by model name.
+     * A catalog over already loaded image models.
      *
      * @param listeners the batcher listener for a model id ({@code name@version}), e.g. its meters
      */
@@ -64,68 +82,98 @@ public final class ModelCatalog implements AutoCloseable {
         return of(models, batching, listeners, List.of());
     }
 
-    /** A catalog over already loaded image models and already built text generators. */
+    /** A catalog over already loaded image models and already built text generators; it cannot admit more. */
     public static ModelCatalog of(Collection<? extends ImageModel> models, BatchSettings batching,
             Function<String, BatcherListener> listeners, Collection<TextGenerator> textGenerators) {
-        Map<String, ImageGenerator> byName = new LinkedHashMap<>();
+        ServedVersions<ImageGenerator> images = ServedVersions.empty();
         for (ImageModel model : models) {
-            byName.put(model.info().name(),
+            images = images.with(model.info().name(), model.info().version(),
                     new ImageGenerator(model, batching, listeners.apply(model.info().id())));
         }
-        Map<String, TextGenerator> textByName = new LinkedHashMap<>();
+        ServedVersions<TextGenerator> texts = ServedVersions.empty();
         for (TextGenerator generator : textGenerators) {
-            textByName.put(generator.info().name(), generator);
+            texts = texts.with(generator.info().name(), generator.info().version(), generator);
         }
-        return new ModelCatalog(byName, textByName, null, null);
+        return new ModelCatalog(images, texts, null, null, null);
     }
 
     /**
-     * Loads the latest version of every image and text model in the registry onto the given devices.
+     * Loads every verified image and text version in the model store; a version that fails
+     * verification or loading is refused (told to {@code refusals}) and the others are served. The
+     * image classifier scoring every image is the latest verified one.
      *
-     * @throws GenerationException when a model cannot be loaded
+     * @throws GenerationException when the classifier cannot be loaded
      */
-    public static ModelCatalog load(ModelRegistry registry, List<Device> devices, int instancesPerDevice,
-            BatchSettings batching, Function<String, BatcherListener> listeners, TextSettings text,
-            Function<String, SequenceListener> textListeners) throws GenerationException {
-        List<ImageModel> loaded = new ArrayList<>();
-        List<TextGenerator> textGenerators = new ArrayList<>();
+    public static ModelCatalog load(Path root, Loading loading, RefusalListener refusals) throws GenerationException {
+        Map<Path, ModelStoreException> unreadable = new LinkedHashMap<>();
+        ModelRegistry registry = ModelRegistry.open(root, unreadable::put);
+        Optional<ModelVersion> classifier = registry.verifyAll().stream()
+                .filter(VerificationResult::ok).map(VerificationResult::version)
+                .filter(v -> v.manifest().kind().equals(CLASSIFIER_KIND))
+                .reduce((older, newer) -> newer);
         ImageScorer scorer = null;
         GaussianStats reference = null;
-        try {
-            Optional<ModelVersion> classifier = latestOfKind(registry, CLASSIFIER_KIND);
-            if (classifier.isPresent()) {
-                scorer = DjlImageScorer.load(classifier.get(), devices, instancesPerDevice);
-                reference = reference(classifier.get());
-            }
-            for (String name : registry.names()) {
-                ModelVersion latest = registry.latest(name).orElseThrow();
-                String kind = latest.manifest().kind();
-                if (IMAGE_KINDS.contains(kind)) {
-                    ImageModelInfo info = ImageModels.info(latest);
-                    ImageModel model = DjlImageModel.load(latest.dir(), info, devices, instancesPerDevice);
-                    loaded.add(scorer == null ? model : new ScoredImageModel(model, scorer));
-                } else if (TEXT_KINDS.contains(kind)) {
-                    TextModelInfo info = TextModelInfo.of(latest);
-                    textGenerators.add(new TextGenerator(info,
-                            DjlSequenceModel.load(latest.dir(), info, devices, instancesPerDevice),
-                            text.maxActive(), text.queueCapacity(), textListeners.apply(info.id())));
-                }
-            }
-        } catch (GenerationException | RuntimeException e) {
-            loaded.forEach(ImageModel::close);
-            textGenerators.forEach(TextGenerator::close);
-            if (scorer != null) {
-                scorer.close();
-            }
-            throw e;
+        if (classifier.isPresent()) {
+            scorer = DjlImageScorer.load(classifier.get(), loading.devices(), loading.instancesPerDevice());
+            reference = reference(classifier.get());
         }
-        ModelCatalog catalog = of(loaded, batching, listeners, textGenerators);
-        return new ModelCatalog(catalog.images, catalog.texts, scorer, reference);
+        VersionLoader loader = new VersionLoader(loading, scorer, refusals);
+        ModelCatalog catalog = new ModelCatalog(ServedVersions.empty(), ServedVersions.empty(), scorer, reference,
+                loader);
+        unreadable.forEach(loader::refuseUnreadable);
+        registry.list().forEach(version -> catalog.admit(version, true));
+        return catalog;
     }
 
-    private static Optional<ModelVersion> latestOfKind(ModelRegistry registry, String kind) {
-        return registry.names().stream().map(name -> registry.latest(name).orElseThrow())
-                .filter(v -> v.manifest().kind().equals(kind)).findFirst();
+    /**
+     * Admits every version in the model store not served yet (and refuses those that fail): what
+     * the model-store watcher does on every scan. A version added so gets traffic only when a route
+     * sends it some: a bare name keeps meaning the version it meant (unless the name is new).
+     *
+     * @return the versions added ({@code name@version})
+     * @throws ModelStoreException when the store itself cannot be read
+     */
+    public List<String> admitNew(Path root) {
+        List<String> added = new ArrayList<>();
+        if (loader == null) {
+            return List.of();
+        }
+        for (ModelVersion version : ModelRegistry.open(root, loader::refuseUnreadable).list()) {
+            if (!serves(version.id()) && admit(version, false)) {
+                added.add(version.id());
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Verifies and loads one version and adds it to what is served, atomically; a version already
+     * served, or of a kind not generated here (e.g. the classifier), is left alone.
+     *
+     * @param mayBecomeDefault whether a bare name may now mean this version, when it is the latest
+     * @return true when the version was added
+     */
+    public synchronized boolean admit(ModelVersion version, boolean mayBecomeDefault) {
+        String kind = version.manifest().kind();
+        boolean image = IMAGE_KINDS.contains(kind);
+        if (loader == null || serves(version.id()) || !(image || TEXT_KINDS.contains(kind))
+                || !loader.verify(version)) {
+            return false;
+        }
+        try {
+            if (image) {
+                images = images.with(version.name(), version.version(), loader.image(version),
+                        mayBecomeDefault);
+            } else {
+                texts = texts.with(version.name(), version.version(), loader.text(version),
+                        mayBecomeDefault);
+            }
+        } catch (GenerationException | RuntimeException e) {
+            loader.refuse(version.id(), "load-failed", e.getMessage());
+            return false;
+        }
+        loader.served(version);
+        return true;
     }
 
     /** The classifier's reference feature statistics (real digits), from its manifest; null when absent. */
@@ -149,35 +197,46 @@ public final class ModelCatalog implements AutoCloseable {
      * (the classifier's statistics of real digits), for image models when a classifier is served.
      */
     public Optional<GaussianStats> reference(String modelId) {
-        if (reference == null) {
-            return Optional.empty();
-        }
-        return images.values().stream().anyMatch(g -> g.info().id().equals(modelId))
-                ? Optional.of(reference) : Optional.empty();
+        return reference != null && images.contains(modelId) ? Optional.of(reference) : Optional.empty();
     }
 
-    /** The image generator a request names, if served here. */
-    public Optional<ImageGenerator> image(String name) {
-        return Optional.ofNullable(images.get(name));
+    /** Whether the version {@code name@version} is served here. */
+    public boolean serves(String modelId) {
+        return images.contains(modelId) || texts.contains(modelId);
     }
 
-    /** The text generator a request names, if served here. */
-    public Optional<TextGenerator> text(String name) {
-        return Optional.ofNullable(texts.get(name));
+    /**
+     * The served version ({@code name@version}) a request's model names: a bare name as its latest
+     * version; anything not served here as it is.
+     */
+    public String servedId(String model) {
+        return image(model).map(g -> g.info().id())
+                .or(() -> text(model).map(g -> g.info().id()))
+                .orElse(model);
+    }
+
+    /** The image generator a request names ({@code name@version}, or a name: its latest version), if served here. */
+    public Optional<ImageGenerator> image(String model) {
+        return images.find(model);
+    }
+
+    /** The text generator a request names ({@code name@version}, or a name: its latest version), if served here. */
+    public Optional<TextGenerator> text(String model) {
+        return texts.find(model);
     }
 
     public List<ImageModelInfo> imageModels() {
-        return images.values().stream().map(ImageGenerator::info).toList();
+        return images.all().stream().map(ImageGenerator::info).toList();
     }
 
     public List<TextModelInfo> textModels() {
-        return texts.values().stream().map(TextGenerator::info).toList();
+        return texts.all().stream().map(TextGenerator::info).toList();
     }
 
     @Override
-    public void close() {
-        images.values().forEach(ImageGenerator::close);
-        texts.values().forEach(TextGenerator::close);
+    public synchronized void close() {
+        images.all().forEach(ImageGenerator::close);
+        texts.all().forEach(TextGenerator::close);
         if (scorer != null) {
             scorer.close();
         }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,7 +37,7 @@ final class GenerationFlow {
      * @param generation the generation stage, given the dead letters it shares with the intake
      * @return the quality observations of the generated items, keyed by model version
      */
-    static <E extends SpecificRecord> KStream<String, QualityObservation> build(StreamsBuilder builder,
+    static <E extends SpecificRecordBase> KStream<String, QualityObservation> build(StreamsBuilder builder,
             Topics topics, Topic<byte[], byte[]> source, String requests, String outputs, String store,
             Class<E> type, Function<E, Validated<E>> validator, int maxInputBytes, RequestRateLimit rateLimit,
             GenstreamMetrics metrics, Clock clock, Function<DeadLetters, PendingGeneration<E>> generation) {

@@ -12,6 +12,7 @@ import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.schemas.AvroCodec;
+import io.genstream.app.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,18 +28,14 @@ final class ImageGeneration extends PendingGeneration<NoiseSeedEvent> {
 
     static final String STORE = "noise-seed-pending";
 
-    private final ModelCatalog models;
-
-    ImageGeneration(ModelCatalog models, DeadLetters deadLetters, Clock clock, Duration drainInterval,
-            Duration maxBlock) {
-        super(STORE, AvroCodec.of(NoiseSeedEvent.class), deadLetters, clock, drainInterval, maxBlock);
-        this.models = models;
+    ImageGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock,
+            Duration drainInterval, Duration maxBlock) {
+        super(STORE, AvroCodec.of(NoiseSeedEvent.class), models, routes, deadLetters, clock, drainInterval, maxBlock);
     }
 
     @Override
-    protected Job submit(NoiseSeedEvent event) throws CapacityExceededException, RefusedException {
-        ImageGenerator generator = models.image(event.getModel())
-                .orElseThrow(() -> new RefusedException("model " + event.getModel() + " is no longer served"));
+    protected Job submit(NoiseSeedEvent event, String modelId) throws CapacityExceededException, RefusedException {
+        ImageGenerator generator = served(models.image(modelId), modelId);
         ImageModelInfo model = generator.info();
         List<ImageItem> items = ImagePlan.items(event, model);
         List<CompletableFuture<Batched<GeneratedImage>>> results;

@@ -6,6 +6,7 @@ import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.NoiseSeedValidator;
 import io.genstream.avro.NoiseSeedEvent;
+import io.genstream.app.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -44,14 +45,17 @@ public final class NoiseSeedTopology {
             StreamsBuilder builder,
             Topics topics,
             ModelCatalog models,
+            RouteTable routes,
             Settings settings,
             GenstreamMetrics metrics,
             Clock clock) {
         NoiseSeedValidator validator = new NoiseSeedValidator(
-                name -> models.image(name).map(ImageGenerator::info), settings.maxCount(), settings.maxSteps());
+                name -> routes.candidates(name).stream().flatMap(id -> models.image(id).stream()).findFirst()
+                        .map(ImageGenerator::info),
+                settings.maxCount(), settings.maxSteps());
         return GenerationFlow.build(builder, topics, topics.noiseSeeds(), "noise-seed", "image", ImageGeneration.STORE,
                 NoiseSeedEvent.class, validator::validate, settings.maxInputBytes(), settings.rateLimit(), metrics, clock,
-                deadLetters -> new ImageGeneration(models, deadLetters, clock, settings.drainInterval(),
+                deadLetters -> new ImageGeneration(models, routes, deadLetters, clock, settings.drainInterval(),
                         settings.maxBlock()));
     }
 }

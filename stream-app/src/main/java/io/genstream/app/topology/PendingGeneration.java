@@ -1,11 +1,13 @@
 package io.genstream.app.topology;
 
+import io.genstream.app.generator.ModelCatalog;
+import io.genstream.app.routing.RouteTable;
 import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.app.validation.Rejection;
 import io.genstream.app.validation.RejectionReason;
 import io.genstream.schemas.AvroCodec;
 import io.genstream.schemas.RecordDecodeException;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,7 +51,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * @param <E> the request event type
  */
-abstract class PendingGeneration<E extends SpecificRecord>
+abstract class PendingGeneration<E extends SpecificRecordBase>
         implements Processor<byte[], Outcome<E>, byte[], Outcome<GeneratedItem>> {
 
     /**
@@ -62,13 +64,23 @@ abstract class PendingGeneration<E extends SpecificRecord>
 
     /** The request can no longer be generated here (its model is gone, the runtime is closed). */
     protected static final class RefusedException extends Exception {
+        private final RejectionReason reason;
+
         RefusedException(String message) {
+            this(RejectionReason.GENERATION_FAILED, message);
+        }
+
+        RefusedException(RejectionReason reason, String message) {
             super(message);
+            this.reason = reason;
         }
     }
 
     private final String storeName;
     private final AvroCodec<E> codec;
+    /** The model versions served here. */
+    protected final ModelCatalog models;
+    private final RouteTable routes;
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final Duration drainInterval;
@@ -83,10 +95,12 @@ abstract class PendingGeneration<E extends SpecificRecord>
 
     private record InFlight(PendingRequest request, Job job) {}
 
-    PendingGeneration(String storeName, AvroCodec<E> codec, DeadLetters deadLetters, Clock clock,
-            Duration drainInterval, Duration maxBlock) {
+    PendingGeneration(String storeName, AvroCodec<E> codec, ModelCatalog models, RouteTable routes,
+            DeadLetters deadLetters, Clock clock, Duration drainInterval, Duration maxBlock) {
         this.storeName = storeName;
         this.codec = codec;
+        this.models = models;
+        this.routes = routes;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.drainInterval = drainInterval;
@@ -94,12 +108,29 @@ abstract class PendingGeneration<E extends SpecificRecord>
     }
 
     /**
-     * Submits one stored request to its model's runtime.
+     * The model version ({@code name@version}) that is to serve a request, chosen when it arrives and
+     * stored with it (a bare name made its latest version now, so that a restored request keeps it);
+     * empty when its route gives no version any weight. Every request record has the fields
+     * {@code requestId} and {@code model} (fields are never renamed).
+     */
+    private Optional<String> route(E event) {
+        return routes.resolve(String.valueOf(event.get("model")), String.valueOf(event.get("requestId")))
+                .map(models::servedId);
+    }
+
+    /** The generator of the chosen version, or the request is refused as {@code UNKNOWN_MODEL}. */
+    protected static <G> G served(Optional<G> generator, String modelId) throws RefusedException {
+        return generator.orElseThrow(() -> new RefusedException(
+                RejectionReason.UNKNOWN_MODEL, "model version " + modelId + " is not served here"));
+    }
+
+    /**
+     * Submits one stored request to the runtime of the model version chosen for it.
      *
      * @throws CapacityExceededException when the runtime has no room now (the request waits)
      * @throws RefusedException when it can never be generated here (the request is rejected)
      */
-    protected abstract Job submit(E event) throws CapacityExceededException, RefusedException;
+    protected abstract Job submit(E event, String modelId) throws CapacityExceededException, RefusedException;
 
     @Override
     public void init(ProcessorContext<byte[], Outcome<GeneratedItem>> context) {
@@ -114,8 +145,9 @@ abstract class PendingGeneration<E extends SpecificRecord>
     @Override
     public void process(Record<byte[], Outcome<E>> record) {
         var source = context.recordMetadata().orElseThrow();
+        String modelId = route(record.value().value()).orElse(null);
         PendingRequest request = new PendingRequest(source.topic(), source.partition(), source.offset(),
-                record.timestamp(), record.key(), record.value().input());
+                record.timestamp(), record.key(), record.value().input(), modelId);
         store.put(request.offset(), request.encode());
         waiting.add(request.offset());
         drain(maxBlock);
@@ -142,16 +174,21 @@ abstract class PendingGeneration<E extends SpecificRecord>
         try {
             event = codec.decode(request.value());
         } catch (RecordDecodeException e) {
-            reject(request, "stored request no longer decodes: " + e.getMessage());
+            reject(request, RejectionReason.GENERATION_FAILED, "stored request no longer decodes: " + e.getMessage());
             return true;
         }
+        String modelId = request.modelId() != null ? request.modelId() : route(event).orElse(null);
         try {
-            inFlight.put(request.offset(), new InFlight(request, submit(event)));
+            if (modelId == null) {
+                throw new RefusedException(RejectionReason.UNKNOWN_MODEL,
+                        "the route of the requested model gives no version any weight");
+            }
+            inFlight.put(request.offset(), new InFlight(request, submit(event, modelId)));
             return true;
         } catch (CapacityExceededException e) {
             return false;
         } catch (RefusedException e) {
-            reject(request, e.getMessage());
+            reject(request, e.reason, e.getMessage());
             return true;
         }
     }
@@ -198,7 +235,7 @@ abstract class PendingGeneration<E extends SpecificRecord>
             done.job().done().join();
         } catch (CompletionException | CancellationException e) {
             // One failure rejects the whole request: no partial output.
-            reject(request, (e.getCause() != null ? e.getCause() : e).getMessage());
+            reject(request, RejectionReason.GENERATION_FAILED, (e.getCause() != null ? e.getCause() : e).getMessage());
             return;
         }
         for (GeneratedItem item : done.job().contents().apply(clock.millis())) {
@@ -206,8 +243,8 @@ abstract class PendingGeneration<E extends SpecificRecord>
         }
     }
 
-    private void reject(PendingRequest request, String message) {
-        Rejection rejection = new Rejection(RejectionReason.GENERATION_FAILED, String.valueOf(message));
+    private void reject(PendingRequest request, RejectionReason reason, String message) {
+        Rejection rejection = new Rejection(reason, String.valueOf(message));
         context.forward(new Record<>(request.key(), Outcome.rejected(deadLetters.reject(
                 Optional.of(request), request.key(), request.value(), rejection)), request.timestamp()));
         store.delete(request.offset());

@@ -21,11 +21,15 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * @param timestamp the input record's timestamp, carried to the outputs
  * @param key original key bytes, or null
  * @param value original value bytes
+ * @param modelId the model version chosen for it when it arrived ({@code name@version}), so that a
+ *     restored request goes to the same version; null in entries written before versions were routed
  */
-record PendingRequest(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value)
-        implements RecordMetadata {
+record PendingRequest(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
+        String modelId) implements RecordMetadata {
 
-    private static final byte FORMAT = 1;
+    /** Format 2 adds the model version; format 1 entries (without it) still decode. */
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_VERSION = 1;
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + value.length);
@@ -37,6 +41,7 @@ record PendingRequest(String topic, int partition, long offset, long timestamp, 
             out.writeLong(timestamp);
             writeBytes(out, key);
             writeBytes(out, value);
+            out.writeUTF(modelId == null ? "" : modelId);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
@@ -46,11 +51,18 @@ record PendingRequest(String topic, int partition, long offset, long timestamp, 
     static PendingRequest decode(byte[] encoded) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_VERSION) {
                 throw new IllegalStateException("pending-request format " + format + " is not " + FORMAT);
             }
-            return new PendingRequest(in.readUTF(), in.readInt(), in.readLong(), in.readLong(),
-                    readBytes(in, encoded.length), readBytes(in, encoded.length));
+            String topic = in.readUTF();
+            int partition = in.readInt();
+            long offset = in.readLong();
+            long timestamp = in.readLong();
+            byte[] key = readBytes(in, encoded.length);
+            byte[] value = readBytes(in, encoded.length);
+            String modelId = format == FORMAT ? in.readUTF() : "";
+            return new PendingRequest(topic, partition, offset, timestamp, key, value,
+                    modelId.isEmpty() ? null : modelId);
         } catch (IOException e) {
             throw new IllegalStateException("corrupt pending-request entry", e);
         }

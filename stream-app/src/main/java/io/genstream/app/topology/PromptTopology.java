@@ -6,6 +6,7 @@ import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.quality.QualityObservation;
 import io.genstream.app.validation.PromptValidator;
 import io.genstream.avro.PromptEvent;
+import io.genstream.app.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -44,14 +45,17 @@ public final class PromptTopology {
             StreamsBuilder builder,
             Topics topics,
             ModelCatalog models,
+            RouteTable routes,
             Settings settings,
             GenstreamMetrics metrics,
             Clock clock) {
         PromptValidator validator = new PromptValidator(
-                name -> models.text(name).map(TextGenerator::info), settings.maxPromptChars(), settings.maxTokens());
+                name -> routes.candidates(name).stream().flatMap(id -> models.text(id).stream()).findFirst()
+                        .map(TextGenerator::info),
+                settings.maxPromptChars(), settings.maxTokens());
         return GenerationFlow.build(builder, topics, topics.prompts(), "prompt", "text", TextGeneration.STORE,
                 PromptEvent.class, validator::validate, settings.maxInputBytes(), settings.rateLimit(), metrics, clock,
-                deadLetters -> new TextGeneration(models, deadLetters, clock, settings.drainInterval(),
+                deadLetters -> new TextGeneration(models, routes, deadLetters, clock, settings.drainInterval(),
                         settings.maxBlock()));
     }
 }

@@ -8,6 +8,7 @@ import io.genstream.app.runtime.CapacityExceededException;
 import io.genstream.app.runtime.GeneratedSequence;
 import io.genstream.avro.PromptEvent;
 import io.genstream.schemas.AvroCodec;
+import io.genstream.app.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,18 +23,14 @@ final class TextGeneration extends PendingGeneration<PromptEvent> {
 
     static final String STORE = "prompt-pending";
 
-    private final ModelCatalog models;
-
-    TextGeneration(ModelCatalog models, DeadLetters deadLetters, Clock clock, Duration drainInterval,
-            Duration maxBlock) {
-        super(STORE, AvroCodec.of(PromptEvent.class), deadLetters, clock, drainInterval, maxBlock);
-        this.models = models;
+    TextGeneration(ModelCatalog models, RouteTable routes, DeadLetters deadLetters, Clock clock,
+            Duration drainInterval, Duration maxBlock) {
+        super(STORE, AvroCodec.of(PromptEvent.class), models, routes, deadLetters, clock, drainInterval, maxBlock);
     }
 
     @Override
-    protected Job submit(PromptEvent event) throws CapacityExceededException, RefusedException {
-        TextGenerator generator = models.text(event.getModel())
-                .orElseThrow(() -> new RefusedException("model " + event.getModel() + " is no longer served"));
+    protected Job submit(PromptEvent event, String modelId) throws CapacityExceededException, RefusedException {
+        TextGenerator generator = served(models.text(modelId), modelId);
         TextModelInfo model = generator.info();
         TextPlan plan = TextPlan.of(event, model);
         CompletableFuture<GeneratedSequence> result;

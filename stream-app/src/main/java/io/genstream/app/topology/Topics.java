@@ -1,6 +1,7 @@
 package io.genstream.app.topology;
 
 import io.genstream.avro.GeneratedContent;
+import io.genstream.avro.ModelRoute;
 import io.genstream.avro.QualityReport;
 import io.genstream.avro.RejectedEvent;
 import io.genstream.schemas.AvroSerde;
@@ -24,7 +25,7 @@ public record Topics(
         Topic<String, GeneratedContent> content,
         Topic<String, QualityReport> quality,
         Topic<byte[], RejectedEvent> deadLetters,
-        Topic<String, byte[]> modelRoutes) {
+        Topic<String, ModelRoute> modelRoutes) {
 
     /** The topics with the given prefix, e.g. {@code genstream.} ⇒ {@code genstream.noise-seeds}. */
     public static Topics withPrefix(String prefix) {
@@ -34,7 +35,7 @@ public record Topics(
                 new Topic<>(prefix + "content", Serdes.String(), AvroSerde.of(GeneratedContent.class)),
                 new Topic<>(prefix + "quality", Serdes.String(), AvroSerde.of(QualityReport.class)),
                 new Topic<>(prefix + "dlq", Serdes.ByteArray(), AvroSerde.of(RejectedEvent.class)),
-                new Topic<>(prefix + "model-routes", Serdes.String(), Serdes.ByteArray()));
+                new Topic<>(prefix + "model-routes", Serdes.String(), AvroSerde.of(ModelRoute.class)));
     }
 
     /** Every topic name, for creation at start. */

@@ -2,14 +2,12 @@ package io.genstream.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genstream.app.ModelStoreCopies;
 import io.genstream.app.TestModels;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,27 +36,11 @@ class ModelsCommandTest {
 
     @Test
     void verifyExitsNonZeroNamingATamperedModel(@TempDir Path store) throws Exception {
-        copy(TestModels.MODEL_STORE.resolve("digits-gan/1"), store.resolve("digits-gan/1"));
-        copy(TestModels.MODEL_STORE.resolve("digits-vae/1"), store.resolve("digits-vae/1"));
-        Path weights = store.resolve("digits-vae/1/variables/variables.data-00000-of-00001");
-        byte[] bytes = Files.readAllBytes(weights);
-        bytes[bytes.length / 2] ^= 0x01; // one bit of one weight
-        Files.write(weights, bytes);
+        ModelStoreCopies.copyBundled("digits-gan", "1", store);
+        ModelStoreCopies.tamper(ModelStoreCopies.copyBundled("digits-vae", "1", store),
+                "variables/variables.data-00000-of-00001");
 
         assertThat(run("models", "verify", "--model-store", store.toString())).isEqualTo(1);
         assertThat(output()).contains("OK    digits-gan@1").contains("FAIL  digits-vae@1");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

@@ -35,6 +35,7 @@ final class ContentLedger implements AutoCloseable {
     private final String deadLetterTopic;
     private final Map<String, List<Integer>> seen = new HashMap<>();
     private final Map<String, List<String>> rejected = new HashMap<>();
+    private final Map<String, Integer> itemsByVersion = new HashMap<>();
     private int records;
     private int deadLetters;
 
@@ -64,6 +65,11 @@ final class ContentLedger implements AutoCloseable {
 
     int deadLetters() {
         return deadLetters;
+    }
+
+    /** Items read per model version that served them ({@code name@version}). */
+    Map<String, Integer> itemsByVersion() {
+        return Map.copyOf(itemsByVersion);
     }
 
     /** Reads until at least {@code atLeast} records (content and dead letters) arrived or the time is up. */
@@ -117,6 +123,7 @@ final class ContentLedger implements AutoCloseable {
             }
             assertThat(record.key()).isEqualTo(content.getRequestId());
             seen.computeIfAbsent(content.getRequestId(), k -> new ArrayList<>()).add(content.getIndex());
+            itemsByVersion.merge(content.getModelName() + "@" + content.getModelVersion(), 1, Integer::sum);
             records++;
         }
     }
