@@ -28,6 +28,11 @@ public final class BrokerPerClass implements BeforeAllCallback, AfterAllCallback
         return broker.bootstrapServers();
     }
 
+    /** The bundled models on the CPU on this broker: application id {@code name}, topics prefixed {@code name.}. */
+    public GenstreamConfig appConfig(String name) {
+        return appConfig(TestModels.config(), name);
+    }
+
     /** {@code base} on this broker: application id {@code name}, topics prefixed {@code name.}, 3 partitions. */
     public GenstreamConfig appConfig(GenstreamConfig base, String name) {
         return base.with(GenstreamConfig.BOOTSTRAP_SERVERS, bootstrapServers())

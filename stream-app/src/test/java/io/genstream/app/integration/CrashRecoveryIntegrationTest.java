@@ -1,5 +1,6 @@
 package io.genstream.app.integration;
 
+import io.genstream.app.BrokerPerClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genstream.app.config.GenstreamConfig;
@@ -32,7 +33,7 @@ class CrashRecoveryIntegrationTest {
     private static final int ITEMS_PER_CYCLE = 200;
     private static final int PROMPTS = 200;
     @RegisterExtension
-    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
+    static final BrokerPerClass BROKER = new BrokerPerClass();
 
     @Test
     void killNineTenTimesUnderLoadThenRestartLosesNothingAndDuplicatesNothing() throws Exception {

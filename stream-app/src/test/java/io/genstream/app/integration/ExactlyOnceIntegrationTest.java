@@ -1,5 +1,6 @@
 package io.genstream.app.integration;
 
+import io.genstream.app.BrokerPerClass;
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.Generators;
 import io.genstream.app.config.GenstreamConfig;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExactlyOnceIntegrationTest {
 
     @RegisterExtension
-    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
+    static final BrokerPerClass BROKER = new BrokerPerClass();
 
     @Test
     void everyRequestGetsExactlyItsItemsImagesAndTextsNoneDuplicatedUnderReadCommitted() throws Exception {

@@ -1,5 +1,6 @@
 package io.genstream.app.integration;
 
+import io.genstream.app.BrokerPerClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genstream.app.GenstreamApplication;
@@ -45,7 +46,7 @@ class FuzzIntegrationTest {
     /** Growth of the heap (used, after GC) allowed between before and after the fuzz. */
     private static final long HEAP_GROWTH_BOUND = 128L << 20;
     @RegisterExtension
-    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
+    static final BrokerPerClass BROKER = new BrokerPerClass();
 
     @Test
     void everyBadRecordIsDeadLetteredOnceWithItsReasonEveryGoodOneIsGeneratedAndTheHeapStaysBounded()

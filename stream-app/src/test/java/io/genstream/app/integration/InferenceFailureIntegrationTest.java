@@ -1,5 +1,6 @@
 package io.genstream.app.integration;
 
+import io.genstream.app.BrokerPerClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genstream.app.GenstreamApplication;
@@ -36,7 +37,7 @@ class InferenceFailureIntegrationTest {
     private static final int REQUESTS = 2_000;
     private static final int POISONED_LABEL = 9;
     @RegisterExtension
-    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
+    static final BrokerPerClass BROKER = new BrokerPerClass();
 
     @Test
     void aThrowingModelCallDeadLettersItsOwnRequestsOnceAndEveryOtherRequestIsServedOnce() throws Exception {
