@@ -36,8 +36,9 @@ final class DemoSummary {
     private static String lastWindow(MeterRegistry registry, String modelId) {
         Map<String, Double> figures = new TreeMap<>();
         for (Gauge gauge : registry.find(GenstreamMetrics.QUALITY).tags(ModelTags.of(modelId)).gauges()) {
-            if (Double.isFinite(gauge.value())) {
-                figures.put(gauge.getId().getTag("metric"), gauge.value());
+            String metric = gauge.getId().getTag("metric");
+            if (Double.isFinite(gauge.value()) && !metric.startsWith("mean.")) { // the means are in the line already
+                figures.put(metric, gauge.value());
             }
         }
         if (figures.isEmpty()) {

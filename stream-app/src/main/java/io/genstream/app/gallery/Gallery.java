@@ -11,23 +11,30 @@ public final class Gallery implements Consumer<GeneratedContent> {
     static final int BUCKETS = 60;
     static final int MAX_VERSIONS = 16;
 
-    private final RecentItems recent;
+    /** Images and texts in rings of their own, so the many images never push the few texts off the page. */
+    private final RecentItems images;
+    private final RecentItems texts;
     private final VersionSeries series = new VersionSeries(BUCKET_MILLIS, BUCKETS, MAX_VERSIONS);
 
-    /** @param size how many of the latest items the page shows */
+    /** @param size how many of the latest images, and of the latest texts, the page shows */
     public Gallery(int size) {
-        this.recent = new RecentItems(size);
+        this.images = new RecentItems(size);
+        this.texts = new RecentItems(size);
     }
 
     @Override
     public void accept(GeneratedContent content) {
         GalleryItem item = GalleryItem.of(content);
-        recent.add(item);
+        (item.isImage() ? images : texts).add(item);
         series.add(item);
     }
 
-    public RecentItems recent() {
-        return recent;
+    public RecentItems images() {
+        return images;
+    }
+
+    public RecentItems texts() {
+        return texts;
     }
 
     public VersionSeries series() {

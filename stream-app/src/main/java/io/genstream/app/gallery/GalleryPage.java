@@ -32,9 +32,10 @@ public final class GalleryPage {
                 body{font-family:sans-serif;margin:12px;background:#fff;color:#222}
                 .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{margin:0}
                 .legend span{margin-right:14px}.grid{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
-                .item{border:1px solid #ddd;padding:4px;font-size:11px;width:%dpx}
+                .item{border:1px solid #ddd;padding:4px;font-size:11px;width:%dpx;overflow-wrap:anywhere}
+                h2{font-size:16px;margin:12px 0 0}
                 .item img{image-rendering:pixelated;display:block;background:#000}
-                .text-item{width:320px}.text-item p{font-family:monospace;font-size:12px;margin:4px 0}
+                .item.text-item{width:320px}.text-item p{font-family:monospace;font-size:12px;margin:4px 0}
                 </style></head><body>
                 <h1>genstream gallery</h1>
                 <div id="live">%s</div>
@@ -47,7 +48,7 @@ public final class GalleryPage {
                 }, 2000);
                 </script>
                 </body></html>
-                """.formatted(28 * SCALE, live(), LIVE_PATH);
+                """.formatted(28 * SCALE + 36, live(), LIVE_PATH);
     }
 
     /** The live part: legend with totals, the three charts, the latest items. */
@@ -68,10 +69,10 @@ public final class GalleryPage {
                         VersionSeries.Point::meanLatencyMs))
                 .append(SvgChart.render("Quality (" + String.join(" / ", GalleryItem.QUALITY_SCORES) + ")", "",
                         points, VersionSeries.Point::meanQuality))
-                .append("</div><div class=\"grid\">");
-        for (GalleryItem item : gallery.recent().latest()) {
-            html.append(item.isImage() ? image(item) : text(item));
-        }
+                .append("</div><h2>Latest texts</h2><div class=\"grid texts\">");
+        gallery.texts().latest().forEach(item -> html.append(text(item)));
+        html.append("</div><h2>Latest images</h2><div class=\"grid images\">");
+        gallery.images().latest().forEach(item -> html.append(image(item)));
         return html.append("</div>").toString();
     }
 
