@@ -1,5 +1,6 @@
 package io.genstream.app.cli;
 
+import io.genstream.app.gallery.GalleryItem;
 import io.genstream.app.gallery.VersionSeries;
 import io.genstream.app.http.Observability;
 import io.genstream.app.metrics.GenstreamMetrics;
@@ -25,6 +26,8 @@ final class DemoSummary {
                         + " (request created to item emitted), %d dead letters%n",
                 items, seconds, items / Math.max(1e-3, seconds),
                 p99.isPresent() ? String.format(Locale.ROOT, "≤ %.0f ms", p99.getAsDouble()) : "n/a", deadLetters);
+        out.printf("Per model version (quality: the first of %s an item has):%n",
+                String.join(", ", GalleryItem.QUALITY_SCORES));
         for (Map.Entry<String, VersionSeries.Totals> e : ops.gallery().series().totals().entrySet()) {
             VersionSeries.Totals t = e.getValue();
             out.printf(Locale.ROOT, "  %-18s %6d items, mean latency %6.0f ms, mean quality %.3f%s%n", e.getKey(),

@@ -22,7 +22,7 @@ public record GalleryItem(String modelName, String modelVersion, String requestI
     /** Images above this size are not kept (the bundled models make PNGs of a few hundred bytes). */
     static final int MAX_PNG_BYTES = 64 * 1024;
     /** The score a chart plots as a model version's quality: the first of these an item has. */
-    static final List<String> QUALITY_SCORES = List.of("classConfidence", "realism", "grammarValid");
+    public static final List<String> QUALITY_SCORES = List.of("classConfidence", "realism", "grammarValid");
 
     public static GalleryItem of(GeneratedContent content) {
         byte[] png = null;
