@@ -33,7 +33,14 @@ public final class Observability implements AutoCloseable {
         gallery = new Gallery(config.get(GenstreamConfig.GALLERY_SIZE));
         metrics.onEmitted(gallery);
         int port = config.get(GenstreamConfig.HTTP_PORT);
-        server = port < 0 ? null : OpsServer.start(config.get(GenstreamConfig.HTTP_HOST), port, routes());
+        String host = config.get(GenstreamConfig.HTTP_HOST);
+        try {
+            server = port < 0 ? null : OpsServer.start(host, port, routes());
+        } catch (IOException e) {
+            prometheus.close();
+            throw new IOException("cannot serve HTTP on " + host + ":" + port + " (" + e.getMessage() + "); set "
+                    + GenstreamConfig.HTTP_PORT.name() + " (0 = any free port, -1 = none)", e);
+        }
     }
 
     /** The registry, the gallery and (unless {@code http.port} is -1) the HTTP server, started. */

@@ -1,8 +1,10 @@
 package io.genstream.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genstream.app.config.GenstreamConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +83,15 @@ class ObservabilityTest {
         assertThat(head.body()).isEmpty();
         assertThat(send("GET", "/gallery").body()).contains("genstream gallery");
         assertThat(send("GET", "/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBusyPortFailsNamingTheSettingToChange() {
+        int busy = ops.server().orElseThrow().address().getPort();
+        assertThatThrownBy(() -> Observability.start(GenstreamConfig.defaults()
+                .with(GenstreamConfig.HTTP_PORT, Integer.toString(busy))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + busy).hasMessageContaining("http.port");
     }
 
     @Test
