@@ -98,7 +98,7 @@ public final class GenstreamConfig {
     public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.integer(
             "http.port", 8080, "Port of the HTTP endpoints; 0 = any free port, -1 = no HTTP server");
     public static final ConfigKey<Integer> GALLERY_SIZE = ConfigKey.integer(
-            "gallery.size", 48, "Latest generated items the gallery page shows");
+            "gallery.size", 48, "Latest generated images the gallery page shows (and a quarter as many texts)");
 
     /** Every key, in the order the README documents them. */
     public static final List<ConfigKey<?>> KEYS = List.of(

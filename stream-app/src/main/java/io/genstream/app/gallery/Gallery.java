@@ -16,10 +16,10 @@ public final class Gallery implements Consumer<GeneratedContent> {
     private final RecentItems texts;
     private final VersionSeries series = new VersionSeries(BUCKET_MILLIS, BUCKETS, MAX_VERSIONS);
 
-    /** @param size how many of the latest images, and of the latest texts, the page shows */
+    /** @param size how many of the latest images the page shows; a quarter as many texts (at least one) */
     public Gallery(int size) {
         this.images = new RecentItems(size);
-        this.texts = new RecentItems(size);
+        this.texts = new RecentItems(Math.max(1, size / 4));
     }
 
     @Override

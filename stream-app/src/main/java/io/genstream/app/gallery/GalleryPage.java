@@ -35,7 +35,7 @@ public final class GalleryPage {
                 .item{border:1px solid #ddd;padding:4px;font-size:11px;width:%dpx;overflow-wrap:anywhere}
                 h2{font-size:16px;margin:12px 0 0}
                 .item img{image-rendering:pixelated;display:block;background:#000}
-                .item.text-item{width:320px}.text-item p{font-family:monospace;font-size:12px;margin:4px 0}
+                .item.text-item{width:280px}.text-item p{font-family:monospace;font-size:12px;margin:4px 0}
                 </style></head><body>
                 <h1>genstream gallery</h1>
                 <div id="live">%s</div>
@@ -69,10 +69,10 @@ public final class GalleryPage {
                         VersionSeries.Point::meanLatencyMs))
                 .append(SvgChart.render("Quality (" + String.join(" / ", GalleryItem.QUALITY_SCORES) + ")", "",
                         points, VersionSeries.Point::meanQuality))
-                .append("</div><h2>Latest texts</h2><div class=\"grid texts\">");
-        gallery.texts().latest().forEach(item -> html.append(text(item)));
-        html.append("</div><h2>Latest images</h2><div class=\"grid images\">");
+                .append("</div><h2>Latest images</h2><div class=\"grid images\">");
         gallery.images().latest().forEach(item -> html.append(image(item)));
+        html.append("</div><h2>Latest texts</h2><div class=\"grid texts\">");
+        gallery.texts().latest().forEach(item -> html.append(text(item)));
         return html.append("</div>").toString();
     }
 

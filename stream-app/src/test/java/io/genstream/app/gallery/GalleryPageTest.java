@@ -26,4 +26,17 @@ class GalleryPageTest {
         // no resource from elsewhere: the page must render with no network
         assertThat(page).doesNotContain("http://").doesNotContain("https://");
     }
+
+    @Test
+    void manyTextsNeverCrowdOutTheImages() {
+        Gallery gallery = new Gallery(8);
+        gallery.accept(SampleContent.image("digits-gan", "1", new byte[] {1}, Map.of(), 0, 1));
+        for (int i = 0; i < 20; i++) {
+            gallery.accept(SampleContent.text("catalog-gpt", "1", "text " + i, Map.of(), 0, 2 + i));
+        }
+        assertThat(gallery.texts().latest()).hasSize(2);
+        assertThat(gallery.images().latest()).hasSize(1);
+        String page = new GalleryPage(gallery).live();
+        assertThat(page.indexOf("image-item")).isLessThan(page.indexOf("text-item"));
+    }
 }
