@@ -59,8 +59,6 @@ class CrashRecoveryIntegrationTest {
         flags.put("streams.state.dir", work.resolve("state").toString());
         // A killed member is noticed after this long, not after the 45 s default.
         flags.put("kafka.session.timeout.ms", "6000");
-        // Its HTTP endpoints on a free port, so a busy 8080 on this machine does not stop it.
-        flags.put("http.port", "0");
 
         Map<String, Integer> expected = new LinkedHashMap<>(RequestTraffic.produce(
                 config, topics.noiseSeeds().name(), "crash-", EVENTS, 2, 20_000L));
