@@ -1,6 +1,7 @@
 package io.genstream.app.bench;
 
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.metrics.ModelTags;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 record BatchMeters(long calls, double callMillis, double items) {
 
     static BatchMeters read(MeterRegistry registry, String modelId) {
-        Timer inference = registry.find(GenstreamMetrics.INFERENCE).tag("model", modelId).timer();
-        DistributionSummary sizes = registry.find(GenstreamMetrics.BATCH_SIZE).tag("model", modelId).summary();
+        Timer inference = registry.find(GenstreamMetrics.INFERENCE).tags(ModelTags.of(modelId)).timer();
+        DistributionSummary sizes = registry.find(GenstreamMetrics.BATCH_SIZE).tags(ModelTags.of(modelId)).summary();
         if (inference == null || sizes == null) {
             return new BatchMeters(0, 0, 0);
         }

@@ -3,12 +3,12 @@ package io.genstream.app.cli;
 import io.genstream.app.GenstreamApplication;
 import io.genstream.app.Generators;
 import io.genstream.app.config.GenstreamConfig;
+import io.genstream.app.gallery.GalleryPage;
 import io.genstream.app.generator.ImageModelInfo;
+import io.genstream.app.http.Observability;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.generator.TextModelInfo;
 import io.genstream.app.kafka.EmbeddedKafkaBroker;
-import io.genstream.app.metrics.GenstreamMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,24 +60,34 @@ final class DemoCommand {
                     .with(GenstreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
                     .with(GenstreamConfig.TOPIC_REPLICATION, "1");
             out.printf("Kafka broker (KRaft, in this JVM) listening on %s%n", broker.bootstrapServers());
-            GenstreamMetrics metrics = new GenstreamMetrics(new SimpleMeterRegistry());
-            try (ModelCatalog models = Generators.load(config, metrics)) {
-                if (models.imageModels().isEmpty()) {
-                    throw new IllegalStateException("no image model in " + config.get(GenstreamConfig.MODELS_DIR));
-                }
-                try (GenstreamApplication app = GenstreamApplication.start(config, models, metrics)) {
-                    app.awaitRunning(Duration.ofSeconds(120));
-                    out.printf("Topics: %s%n", app.topics().names());
-                    out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",
-                            app.topics().noiseSeeds().name(), broker.bootstrapServers());
-                    return stream(config, app, models, out, start, stop);
-                }
+            try (Observability ops = Observability.start(config)) {
+                ops.url(Observability.METRICS).ifPresent(url -> out.printf("Gallery: %s%nMetrics: %s (health %s)%n",
+                        ops.url(GalleryPage.PATH).orElseThrow(), url, ops.url(Observability.READY).orElseThrow()));
+                return serve(config, ops, out, start, stop);
+            }
+        }
+    }
+
+    private static int serve(GenstreamConfig config, Observability ops, PrintStream out, long start,
+            CountDownLatch stop) throws Exception {
+        try (ModelCatalog models = Generators.load(config, ops.metrics())) {
+            ops.readiness().modelsLoaded();
+            if (models.imageModels().isEmpty()) {
+                throw new IllegalStateException("no image model in " + config.get(GenstreamConfig.MODELS_DIR));
+            }
+            try (GenstreamApplication app = GenstreamApplication.start(config, models, ops.metrics())) {
+                ops.readiness().watch(app.streams());
+                app.awaitRunning(Duration.ofSeconds(120));
+                out.printf("Topics: %s%n", app.topics().names());
+                out.printf("Any Kafka client can produce NoiseSeedEvent records to %s on %s while the demo runs.%n",
+                        app.topics().noiseSeeds().name(), config.get(GenstreamConfig.BOOTSTRAP_SERVERS));
+                return stream(config, app, models, ops, out, start, stop);
             }
         }
     }
 
     private static int stream(GenstreamConfig config, GenstreamApplication app, ModelCatalog models,
-            PrintStream out, long start, CountDownLatch stop) throws InterruptedException {
+            Observability ops, PrintStream out, long start, CountDownLatch stop) throws InterruptedException {
         Map<String, Object> client = GenstreamApplication.clientConfig(config);
         Path samples = Path.of(config.get(GenstreamConfig.DEMO_OUTPUT_DIR)).toAbsolutePath();
         int rate = config.get(GenstreamConfig.DEMO_EVENTS_PER_SECOND);
@@ -98,6 +108,7 @@ final class DemoCommand {
                 samples);
         out.println(duration > 0 ? "Running for " + duration + " s." : "Running until Ctrl-C.");
 
+        long streaming = System.nanoTime();
         ProgressLine progress = new ProgressLine(start);
         long deadline = duration > 0 ? System.nanoTime() + Duration.ofSeconds(duration).toNanos() : Long.MAX_VALUE;
         while (!stop.await(REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS)
@@ -124,6 +135,8 @@ final class DemoCommand {
                 traffic.sent(), sink.ownItems(), expectedItems(traffic), traffic.expectedImages(),
                 traffic.expectedTexts(), sink.ownDeadLetters(), sink.deadLetters(), traffic.expectedRejections(),
                 accounted ? "every event accounted for" : "MISMATCH", sink.saved(), DemoSink.TEXTS_FILE, samples);
+        DemoSummary.print(out, ops, sink.items(), sink.deadLetters().values().stream().mapToLong(Long::longValue).sum(),
+                (System.nanoTime() - streaming) / 1e9);
         return accounted ? 0 : 1;
     }
 

@@ -108,6 +108,12 @@ public final class GenstreamConfig {
             "demo.output.dir", "genstream-demo-output", "Folder the demo writes sample images to");
     public static final ConfigKey<Integer> DEMO_SAMPLE_LIMIT = ConfigKey.integer(
             "demo.sample.limit", 200, "Most sample images the demo writes");
+    public static final ConfigKey<String> HTTP_HOST = ConfigKey.string(
+            "http.host", "127.0.0.1", "Address the HTTP endpoints (metrics, health, gallery) listen on");
+    public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.integer(
+            "http.port", 8080, "Port of the HTTP endpoints; 0 = any free port, -1 = no HTTP server");
+    public static final ConfigKey<Integer> GALLERY_SIZE = ConfigKey.integer(
+            "gallery.size", 48, "Latest generated images the gallery page shows (and a quarter as many texts)");
 
     /** Every key, in the order the README documents them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
@@ -119,7 +125,7 @@ public final class GenstreamConfig {
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,
             QUALITY_TEXT_SAMPLE_SIZE, CANARY_MAX_FRECHET_INCREASE, CANARY_MAX_GRAMMAR_VALID_DROP, CANARY_MIN_COUNT,
             STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
-            DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT);
+            DEMO_DURATION_SECONDS, DEMO_OUTPUT_DIR, DEMO_SAMPLE_LIMIT, HTTP_HOST, HTTP_PORT, GALLERY_SIZE);
 
     private final Map<String, String> values;
 

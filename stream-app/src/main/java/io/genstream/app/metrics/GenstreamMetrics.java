@@ -4,13 +4,17 @@ import io.genstream.app.runtime.BatcherListener;
 import io.genstream.app.runtime.GeneratedSequence;
 import io.genstream.app.runtime.SequenceListener;
 import io.genstream.app.validation.RejectionReason;
+import io.genstream.avro.GeneratedContent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,8 +36,12 @@ public final class GenstreamMetrics {
     public static final String TEXT_STEP_SEQUENCES = "genstream.text.step.sequences";
     public static final String TEXT_PREFILL = "genstream.text.prefill";
     public static final String TEXT_SEQUENCE = "genstream.text.sequence";
-    /** Gauges of the last closed quality window, tagged {@code model} (name@version) and {@code metric}. */
+    /** Gauges of the last closed quality window, tagged {@code model}, {@code version} and {@code metric}. */
     public static final String QUALITY = "genstream.quality";
+    /** Items written to the content topic, tagged {@code model}, {@code version} and {@code kind}. */
+    public static final String ITEMS_EMITTED = "genstream.items.emitted";
+    /** Histogram of request {@code createdAt} to item {@code emittedAt}, per model version and kind. */
+    public static final String END_TO_END = "genstream.latency.end.to.end";
     /** The window's item count, as a {@link #QUALITY} metric. */
     public static final String QUALITY_COUNT = "count";
 
@@ -41,10 +49,28 @@ public final class GenstreamMetrics {
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
     private final QualityGauges quality;
+    private final EmittedMeters emitted;
+    /** Who else watches the items emitted (the gallery); called on the stream thread, so they must be quick. */
+    private final List<Consumer<GeneratedContent>> emitListeners = new CopyOnWriteArrayList<>();
 
     public GenstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.quality = new QualityGauges(registry);
+        this.emitted = new EmittedMeters(registry);
+    }
+
+    /** Also hands every emitted item to this listener (e.g. the gallery's ring of latest items). */
+    public void onEmitted(Consumer<GeneratedContent> listener) {
+        emitListeners.add(listener);
+    }
+
+    /**
+     * An item is being written to the content topic: counts it by kind and records its end-to-end latency.
+     * Seen before its transaction commits, so an aborted and redone batch counts twice.
+     */
+    public void emitted(GeneratedContent content) {
+        emitted.record(content);
+        emitListeners.forEach(listener -> listener.accept(content));
     }
 
     public MeterRegistry registry() {
@@ -80,14 +106,15 @@ public final class GenstreamMetrics {
 
     /** The meters of one model version's batcher: batch sizes, waits, model-call time, failures. */
     public BatcherListener batcher(String modelId) {
-        Counter items = Counter.builder(ITEMS).description("Items generated").tag("model", modelId).register(registry);
+        Counter items = Counter.builder(ITEMS).description("Items generated").tags(ModelTags.of(modelId)).register(registry);
         DistributionSummary sizes = DistributionSummary.builder(BATCH_SIZE)
-                .description("Items per model call").tag("model", modelId).publishPercentileHistogram()
+                .description("Items per model call").tags(ModelTags.of(modelId)).publishPercentileHistogram()
+                .maximumExpectedValue(4096.0)
                 .register(registry);
         Timer inference = Timer.builder(INFERENCE).description("Time of one model call (a batch)")
-                .tag("model", modelId).publishPercentileHistogram().register(registry);
+                .tags(ModelTags.of(modelId)).publishPercentileHistogram().register(registry);
         Timer queue = Timer.builder(BATCH_QUEUE).description("Wait of a batch's oldest item before its model call")
-                .tag("model", modelId).publishPercentileHistogram().register(registry);
+                .tags(ModelTags.of(modelId)).publishPercentileHistogram().register(registry);
         Counter failed = failedCalls(modelId);
         Counter full = capacityRejections(modelId);
         return new BatcherListener() {
@@ -116,17 +143,17 @@ public final class GenstreamMetrics {
      * tokens/s), sequences per step, step and prefill time, whole-sequence time, failures.
      */
     public SequenceListener sequences(String modelId) {
-        Counter tokens = Counter.builder(TOKENS).description("Tokens generated").tag("model", modelId)
+        Counter tokens = Counter.builder(TOKENS).description("Tokens generated").tags(ModelTags.of(modelId))
                 .register(registry);
         DistributionSummary perStep = DistributionSummary.builder(TEXT_STEP_SEQUENCES)
-                .description("Sequences advanced by one model step").tag("model", modelId)
-                .publishPercentileHistogram().register(registry);
+                .description("Sequences advanced by one model step").tags(ModelTags.of(modelId))
+                .publishPercentileHistogram().maximumExpectedValue(4096.0).register(registry);
         Timer step = Timer.builder(TEXT_STEP).description("Time of one batched model step (one token per sequence)")
-                .tag("model", modelId).publishPercentileHistogram().register(registry);
+                .tags(ModelTags.of(modelId)).publishPercentileHistogram().register(registry);
         Timer prefill = Timer.builder(TEXT_PREFILL).description("Time of one batched prompt prefill")
-                .tag("model", modelId).publishPercentileHistogram().register(registry);
+                .tags(ModelTags.of(modelId)).publishPercentileHistogram().register(registry);
         Timer sequence = Timer.builder(TEXT_SEQUENCE).description("Time from submit to a finished sequence")
-                .tag("model", modelId).publishPercentileHistogram().register(registry);
+                .tags(ModelTags.of(modelId)).publishPercentileHistogram().register(registry);
         Counter failed = failedCalls(modelId);
         Counter full = capacityRejections(modelId);
         return new SequenceListener() {
@@ -161,12 +188,12 @@ public final class GenstreamMetrics {
 
     private Counter failedCalls(String modelId) {
         return Counter.builder(BATCH_FAILED).description("Model calls that failed")
-                .tag("model", modelId).register(registry);
+                .tags(ModelTags.of(modelId)).register(registry);
     }
 
     private Counter capacityRejections(String modelId) {
         return Counter.builder(CAPACITY_REJECTIONS)
                 .description("Submissions refused because the model's queue was full (the stream then waits)")
-                .tag("model", modelId).register(registry);
+                .tags(ModelTags.of(modelId)).register(registry);
     }
 }

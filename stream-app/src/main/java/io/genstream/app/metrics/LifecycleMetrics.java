@@ -18,7 +18,7 @@ public final class LifecycleMetrics {
     /** A model version was refused (its files do not match its manifest, or it did not load). */
     public void refused(String modelId, String reason) {
         Counter.builder(REFUSED).description("Model versions refused by the catalog")
-                .tag("model", modelId).tag("reason", reason).register(registry).increment();
+                .tags(ModelTags.of(modelId)).tag("reason", reason).register(registry).increment();
     }
 
     /** The canary gate took {@code version} out of {@code alias}'s route because of {@code metric}. */

@@ -39,7 +39,7 @@ final class QualityGauges {
         LastValue last = new LastValue();
         Gauge.builder(GenstreamMetrics.QUALITY, last, l -> l.value)
                 .description("Quality of a model version over its last closed window (see the genstream.quality topic)")
-                .tag("model", modelId)
+                .tags(ModelTags.of(modelId))
                 .tag("metric", metric)
                 .register(registry);
         return last;

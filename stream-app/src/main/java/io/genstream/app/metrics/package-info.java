@@ -1,5 +1,5 @@
 /**
- * Micrometer meters of genstream, bound to whatever registry the wiring supplies: requests in,
- * items out, rejections by reason, inference time per model version.
+ * Micrometer meters of genstream, bound to whatever registry the wiring supplies (Prometheus when served):
+ * requests in, items out and end-to-end latency, rejections by reason, batching and inference per model version.
  */
 package io.genstream.app.metrics;

@@ -74,6 +74,7 @@ final class GenerationFlow {
         KStream<byte[], Outcome<GeneratedItem>> items = generated.get(outputs + "-generated");
         items.map((key, outcome) -> KeyValue.pair(outcome.value().content().getRequestId(), outcome.value().content()),
                         Named.as(outputs + "-by-request-id"))
+                .peek((requestId, content) -> metrics.emitted(content), Named.as(outputs + "-emitted-meters"))
                 .to(topics.content().name(), topics.content().produced());
         return items.map((key, outcome) -> QualityTopology.observe(outcome.value()),
                 Named.as(outputs + "-quality-observation"));

@@ -34,9 +34,9 @@ class ModelCatalogVersionsTest {
             assertThat(catalog.image("digits-gan")).map(g -> g.info().id()).contains("digits-gan@2");
             assertThat(catalog.image("digits-gan@1")).map(g -> g.info().id()).contains("digits-gan@1");
             assertThat(catalog.image("digits-gan@3")).isEmpty();
-            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan@3")
+            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan").tag("version", "3")
                     .tag("reason", "digest-mismatch").counter().count()).isEqualTo(1.0);
-            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan@4")
+            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan").tag("version", "4")
                     .tag("reason", "invalid-manifest").counter().count()).isEqualTo(1.0);
 
             // A later scan adds a new version without making it the default, and reports no refusal twice.

@@ -72,7 +72,7 @@ class HotLoadIntegrationTest {
             assertThat(CommittedRecords.read(config, app.topics().deadLetters().name(), value -> true,
                     Duration.ofSeconds(2))).as("dead letters").isEmpty();
             assertThat(models.serves("digits-gan@3")).isFalse();
-            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan@3").counter().count())
+            assertThat(registry.get(LifecycleMetrics.REFUSED).tag("model", "digits-gan").tag("version", "3").counter().count())
                     .isEqualTo(1.0);
         }
     }

@@ -8,6 +8,7 @@ import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.metrics.ModelTags;
 import io.genstream.app.quality.DistinctN;
 import io.genstream.app.quality.SelfBleu;
 import io.genstream.avro.GeneratedContent;
@@ -147,7 +148,7 @@ class QualityFlowTest {
         assertThat(textReport.getMetrics().get("distinct2")).isCloseTo(DistinctN.ofTexts(written, 2), within(1e-12));
         assertThat(textReport.getMetrics().get("selfBleu"))
                 .isCloseTo(SelfBleu.of(written, 64, T0).orElseThrow(), within(1e-12));
-        assertThat(registry.get(GenstreamMetrics.QUALITY).tag("model", modelId(firstWindow, "catalog-lstm"))
+        assertThat(registry.get(GenstreamMetrics.QUALITY).tags(ModelTags.of(modelId(firstWindow, "catalog-lstm")))
                 .tag("metric", "count").gauge().value()).isEqualTo(3.0);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.genstream.app.metrics.GenstreamMetrics;
+import io.genstream.app.metrics.ModelTags;
 import io.genstream.app.quality.DistinctN;
 import io.genstream.models.stats.GaussianStats;
 import io.genstream.app.quality.QualityObservation;
@@ -93,7 +94,7 @@ class QualityTopologyTest {
     }
 
     private double gauge(String model, String metric) {
-        return registry.get(GenstreamMetrics.QUALITY).tag("model", model).tag("metric", metric).gauge().value();
+        return registry.get(GenstreamMetrics.QUALITY).tags(ModelTags.of(model)).tag("metric", metric).gauge().value();
     }
 
     @Test
