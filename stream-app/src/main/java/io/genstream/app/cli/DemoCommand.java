@@ -94,8 +94,8 @@ final class DemoCommand {
         int duration = config.get(GenstreamConfig.DEMO_DURATION_SECONDS);
         DemoSink sink = new DemoSink(client, app.topics().content().name(), app.topics().deadLetters().name(),
                 samples, config.get(GenstreamConfig.DEMO_SAMPLE_LIMIT));
-        List<String> textModels = models.textModels().stream().map(TextModelInfo::name).toList();
-        List<String> imageModels = models.imageModels().stream().map(ImageModelInfo::name).toList();
+        List<String> textModels = models.textModels().stream().map(TextModelInfo::name).distinct().toList();
+        List<String> imageModels = models.imageModels().stream().map(ImageModelInfo::name).distinct().toList();
         DemoTraffic traffic = new DemoTraffic(client, app.topics().noiseSeeds().name(), app.topics().prompts().name(),
                 imageModels, textModels, rate, config.get(GenstreamConfig.MAX_COUNT));
         Thread sinkThread = new Thread(sink, "demo-sink");
