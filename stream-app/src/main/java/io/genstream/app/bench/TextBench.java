@@ -8,6 +8,7 @@ import io.genstream.avro.PromptEvent;
 import io.genstream.models.text.CatalogCorpus;
 import io.genstream.models.text.CatalogExample;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
@@ -32,15 +33,21 @@ final class TextBench {
     static final double MIN_SPEEDUP = 8;
     static final int SERVED_ROW_MULTIPLE = 8;
 
+    /** Rounds of the comparison: a run takes well under a second, so one round is at the mercy of a noisy machine. */
+    static final int ROUNDS = 5;
+
     /**
-     * One text model's comparison.
+     * One text model's comparison: {@link #ROUNDS} rounds, each the same prompts one at a time and then all at once;
+     * the round reported is the one with the median ratio.
      *
      * @param model the model measured
-     * @param continuous all prompts submitted at once, continuously batched
-     * @param sequential the same prompts, one at a time
+     * @param continuous the median round's run with all prompts submitted at once, continuously batched
+     * @param sequential the median round's run with the same prompts one at a time
+     * @param roundSpeedups every round's ratio, in the order they ran
      */
-    record Result(TextModelInfo model, GenerationRun continuous, GenerationRun sequential) {
+    record Result(TextModelInfo model, GenerationRun continuous, GenerationRun sequential, List<Double> roundSpeedups) {
 
+        /** The median round's continuous over one-at-a-time tokens/s. */
         double speedup() {
             return continuous.tokensPerSecond() / sequential.tokensPerSecond();
         }
@@ -57,11 +64,19 @@ final class TextBench {
         ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, active,
                 i -> TextGenerator.request(plans.get(i), model));
         ContinuousBatchingBench.run(instance, 1, 1, 2, i -> TextGenerator.request(plans.get(i), model));
-        GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, CONCURRENT,
-                i -> TextGenerator.request(plans.get(i), model));
-        GenerationRun continuous = ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, CONCURRENT,
-                i -> TextGenerator.request(plans.get(i), model));
-        return new Result(model, continuous, sequential);
+        List<GenerationRun[]> rounds = new ArrayList<>(ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, CONCURRENT,
+                    i -> TextGenerator.request(plans.get(i), model));
+            GenerationRun continuous = ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, CONCURRENT,
+                    i -> TextGenerator.request(plans.get(i), model));
+            rounds.add(new GenerationRun[] {continuous, sequential});
+        }
+        List<Double> speedups = rounds.stream().map(r -> r[0].tokensPerSecond() / r[1].tokensPerSecond()).toList();
+        GenerationRun[] median = rounds.stream()
+                .sorted(Comparator.comparingDouble(r -> r[0].tokensPerSecond() / r[1].tokensPerSecond()))
+                .toList().get(ROUNDS / 2);
+        return new Result(model, median[0], median[1], speedups);
     }
 
     static List<TextPlan> plans(TextModelInfo model, int count) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The text results, for a person and in the JSON (the {@code text_*} keys describe catalog-gpt). */
 final class TextReport {
@@ -34,7 +35,9 @@ final class TextReport {
                     r.model().id(), r.continuous().requests(), TextBench.MAX_TOKENS, TextBench.TEMPERATURE);
             run(out, "continuous batching ", r.continuous());
             run(out, "one at a time       ", r.sequential());
-            out.printf(Locale.ROOT, "   continuous / one at a time = %.2f× tokens/s%n", r.speedup());
+            out.printf(Locale.ROOT, "   continuous / one at a time = %.2f× tokens/s (median of %d rounds: %s)%n",
+                    r.speedup(), r.roundSpeedups().size(), r.roundSpeedups().stream()
+                            .map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(Collectors.joining(", ")));
         }
     }
 
@@ -64,6 +67,8 @@ final class TextReport {
             run(node.putObject("continuous"), r.continuous());
             run(node.putObject("sequential"), r.sequential());
             BenchJson.num(node, "speedup", r.speedup());
+            ArrayNode rounds = node.putArray("round_speedups");
+            r.roundSpeedups().forEach(rounds::add);
         }
     }
 

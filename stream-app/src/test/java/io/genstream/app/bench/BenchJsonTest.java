@@ -34,7 +34,7 @@ class BenchJsonTest {
     private static final TextBench.Result TEXT = new TextBench.Result(
             new TextModelInfo("catalog-gpt", "1", "gpt", CharVocabulary.catalog(), 128, 16),
             new GenerationRun(32, 32, 1600, 0.5, 3200, 400, 480, 20, 28.5),
-            new GenerationRun(1, 32, 1600, 5.0, 320, 2500, 4900, 3, 1));
+            new GenerationRun(1, 32, 1600, 5.0, 320, 2500, 4900, 3, 1), List.of(9.5, 10.0, 11.0, 8.0, 10.5));
 
     @Test
     void jsonHasEveryRequiredFigureAndTheTargets(@TempDir Path dir) throws Exception {
@@ -80,6 +80,7 @@ class BenchJsonTest {
         assertThat(json.get("text_p99_ms").asDouble()).isEqualTo(480.0);
         assertThat(json.get("text_model").asText()).isEqualTo("catalog-gpt@1");
         assertThat(json.get("targets").get("text_speedup").get("met").asBoolean()).isTrue(); // 10 ≥ 8
+        assertThat(json.get("text_by_model").get(0).get("round_speedups")).hasSize(5);
     }
 
     @Test
