@@ -80,14 +80,29 @@ public final class QualityWindow {
             }
         });
         item.optionalText().filter(t -> texts.size() < maxTexts).ifPresent(texts::add);
-        item.optionalFeatures().filter(f -> features.size() < maxFeatures && fits(f)).ifPresent(features::add);
+        item.optionalFeatures().filter(f -> features.size() < maxFeatures
+                && fits(f, features.isEmpty() ? 0 : features.get(0).length)).ifPresent(features::add);
         return this;
     }
 
-    /** Same dimension as the vectors already sampled (the first one sets it), bounded, and all finite. */
-    private boolean fits(float[] vector) {
-        if (vector.length == 0 || vector.length > MAX_FEATURE_DIMENSION
-                || (!features.isEmpty() && vector.length != features.get(0).length)) {
+    /**
+     * Replaces the samples with ones kept elsewhere (a store that takes an item's features and text only while its
+     * window's sample has room, so the window itself need not carry them through every item).
+     */
+    public QualityWindow withSamples(List<float[]> sampledFeatures, List<String> sampledTexts) {
+        features.clear();
+        features.addAll(sampledFeatures);
+        texts.clear();
+        texts.addAll(sampledTexts);
+        return this;
+    }
+
+    /**
+     * Whether a feature vector may join a sample: bounded, all finite, and of the sample's dimension ({@code
+     * dimension}, the first vector's length; 0 while the sample is empty).
+     */
+    public static boolean fits(float[] vector, int dimension) {
+        if (vector.length == 0 || vector.length > MAX_FEATURE_DIMENSION || (dimension > 0 && vector.length != dimension)) {
             return false;
         }
         for (float x : vector) {

@@ -17,18 +17,20 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Windowed quality per model version, in the same application and transaction as generation:
  *
  * <pre>
- *   generated items ─▶ observation, keyed model@version ─▶ repartition ─▶ tumbling event-time window
- *     ─▶ aggregate (count, score sums, bounded samples) ─▶ suppress until the window closes
- *     ─▶ QualityReport ─▶ gauges ─▶ genstream.quality
+ *   generated items ─▶ observation, keyed model@version ─▶ repartition ─▶ sample (features and texts into
+ *     the window's bounded sample store) ─▶ tumbling event-time window ─▶ aggregate (count, score sums)
+ *     ─▶ suppress until the window closes ─▶ report (with the sample, then deleted) ─▶ gauges ─▶ genstream.quality
  * </pre>
  *
  * Event time is the content record's timestamp: the request's record timestamp, which producers set when they
@@ -41,6 +43,8 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class QualityTopology {
 
     static final String STORE = "quality-windows";
+    /** The windows' samples ({@link QualitySamples}), kept out of the window state. */
+    static final String SAMPLES = "quality-samples";
 
     /**
      * @param window length of the tumbling windows
@@ -78,8 +82,12 @@ public final class QualityTopology {
      */
     public static void build(StreamsBuilder builder, Topics topics, KStream<String, QualityObservation> observations,
             Settings settings, Function<String, Optional<GaussianStats>> references, GenstreamMetrics metrics) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAMPLES),
+                Serdes.String(), Serdes.ByteArray()));
         observations
-                .groupByKey(Grouped.with("quality-by-model", Serdes.String(), QualitySerdes.observation()))
+                .repartition(Repartitioned.with(Serdes.String(), QualitySerdes.observation()).withName("quality-by-model"))
+                .processValues(() -> new QualitySampler(SAMPLES, settings), Named.as("quality-sample"), SAMPLES)
+                .groupByKey(Grouped.with(Serdes.String(), QualitySerdes.observation()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
                 .aggregate(QualityWindow::new,
                         (modelId, item, window) ->
@@ -91,10 +99,11 @@ public final class QualityTopology {
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                         .withName("quality-until-window-closes"))
                 .toStream(Named.as("quality-closed-windows"))
-                .map((window, state) -> KeyValue.pair(window.key(), report(window, state, references)),
-                        Named.as("quality-report"))
-                .peek((modelId, report) -> metrics.qualityReported(modelId, report.getCount(), report.getMetrics()),
+                .processValues(() -> new QualityReporter(SAMPLES, settings, references), Named.as("quality-report"),
+                        SAMPLES)
+                .peek((window, report) -> metrics.qualityReported(window.key(), report.getCount(), report.getMetrics()),
                         Named.as("quality-gauges"))
+                .map((window, report) -> KeyValue.pair(window.key(), report), Named.as("quality-by-model-id"))
                 .to(topics.quality().name(), topics.quality().produced());
     }
 

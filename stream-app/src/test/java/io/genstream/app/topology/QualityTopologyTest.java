@@ -32,6 +32,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +139,18 @@ class QualityTopologyTest {
         assertThat(gauge(LSTM, "count")).isEqualTo(2.0);
     }
 
+    private int sampleEntries() {
+        KeyValueStore<String, byte[]> samples = driver.getKeyValueStore(QualityTopology.SAMPLES);
+        int entries = 0;
+        try (KeyValueIterator<String, byte[]> all = samples.all()) {
+            while (all.hasNext()) {
+                all.next();
+                entries++;
+            }
+        }
+        return entries;
+    }
+
     @Test
     void imagesWithFeaturesGiveTheirFrechetDistanceAgainstTheReferenceAndTheirDiversity() {
         image("digits-gan", 1_000, 0.5, 1, 1);
@@ -146,8 +160,11 @@ class QualityTopologyTest {
         image("digits-vae", 3_000, 0.7, 6, 7);
         image("digits-gan", 4_000, 1.0, -1, -1);
         image("digits-gan", 5_000, 0.5, 100, 100); // counted, but beyond the sample of 4
+        // The samples live in their own store: 4 + 2 vectors and a header per window; the fifth is not written.
+        assertThat(sampleEntries()).isEqualTo(4 + 1 + 2 + 1);
         image("digits-gan", 90_000, 0.5); // closes the first window for both
         Map<String, QualityReport> closed = byKey(reports.readKeyValuesToList());
+        assertThat(sampleEntries()).as("samples of reported windows are deleted").isZero();
 
         assertThat(closed).containsOnlyKeys(GAN, VAE);
         QualityReport gan = closed.get(GAN);
