@@ -2,6 +2,7 @@ package io.genstream.app.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genstream.models.registry.VersionOrder;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +21,7 @@ final class TextReport {
     /** The result the headline keys describe: catalog-gpt's newest version's, else the first text model's. */
     static Optional<TextBench.Result> headline(List<TextBench.Result> results) {
         return results.stream().filter(r -> r.model().name().equals(HEADLINE_MODEL))
-                .max(Comparator.comparing((TextBench.Result r) -> r.model().version().length())
-                        .thenComparing(r -> r.model().version()))
+                .max(Comparator.comparing((TextBench.Result r) -> r.model().version(), VersionOrder.INSTANCE))
                 .or(() -> results.stream().findFirst());
     }
 

@@ -1,6 +1,8 @@
 package io.genstream.app.topology;
 
 import io.genstream.app.quality.QualityObservation;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -15,12 +17,15 @@ final class QualitySampler implements FixedKeyProcessor<String, QualityObservati
 
     private final String storeName;
     private final QualityTopology.Settings settings;
+    private final TimeWindows windows;
     private FixedKeyProcessorContext<String, QualityObservation> context;
     private QualitySamples samples;
 
-    QualitySampler(String storeName, QualityTopology.Settings settings) {
+    /** @param windows the aggregate's own windows, so an item is sampled into the window it is counted in */
+    QualitySampler(String storeName, QualityTopology.Settings settings, TimeWindows windows) {
         this.storeName = storeName;
         this.settings = settings;
+        this.windows = windows;
     }
 
     @Override
@@ -33,10 +38,10 @@ final class QualitySampler implements FixedKeyProcessor<String, QualityObservati
     @Override
     public void process(FixedKeyRecord<String, QualityObservation> record) {
         QualityObservation item = record.value();
-        long size = settings.window().toMillis();
-        long start = record.timestamp() - Math.floorMod(record.timestamp(), size);
-        if (start + size + settings.grace().toMillis() > context.currentStreamTimeMs()) {
-            samples.offer(record.key(), start, item);
+        for (Window window : windows.windowsFor(record.timestamp()).values()) { // one: tumbling windows
+            if (window.end() + windows.gracePeriodMs() > context.currentStreamTimeMs()) {
+                samples.offer(record.key(), window.start(), item);
+            }
         }
         context.forward(record.withValue(new QualityObservation(item.modelName(), item.modelVersion(), item.kind(),
                 item.createdAt(), item.scores(), null, null)));

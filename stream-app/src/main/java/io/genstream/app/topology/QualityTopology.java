@@ -82,13 +82,14 @@ public final class QualityTopology {
      */
     public static void build(StreamsBuilder builder, Topics topics, KStream<String, QualityObservation> observations,
             Settings settings, Function<String, Optional<GaussianStats>> references, GenstreamMetrics metrics) {
+        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.window(), settings.grace());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAMPLES),
                 Serdes.String(), Serdes.ByteArray()));
         observations
                 .repartition(Repartitioned.with(Serdes.String(), QualitySerdes.observation()).withName("quality-by-model"))
-                .processValues(() -> new QualitySampler(SAMPLES, settings), Named.as("quality-sample"), SAMPLES)
+                .processValues(() -> new QualitySampler(SAMPLES, settings, windows), Named.as("quality-sample"), SAMPLES)
                 .groupByKey(Grouped.with(Serdes.String(), QualitySerdes.observation()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
+                .windowedBy(windows)
                 .aggregate(QualityWindow::new,
                         (modelId, item, window) ->
                                 window.add(item, settings.imageSampleSize(), settings.textSampleSize()),
