@@ -2,7 +2,6 @@ package io.genstream.app.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genstream.app.GenstreamApplication;
 import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
@@ -22,12 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -50,6 +45,7 @@ class NoiseSeedTopologyTest {
     private static ModelCatalog models;
 
     private SimpleMeterRegistry registry;
+    private ProductionDriver app;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> seeds;
     private TestOutputTopic<String, GeneratedContent> content;
@@ -69,22 +65,16 @@ class NoiseSeedTopologyTest {
     void startDriver() {
         registry = new SimpleMeterRegistry();
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "noise-seed-topology-test");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(
-                GenstreamApplication.topology(CONFIG, models, new GenstreamMetrics(registry), clock), props);
-        Topics topics = GenstreamApplication.topics(CONFIG);
-        seeds = driver.createInputTopic(topics.noiseSeeds().name(), new ByteArraySerializer(), new ByteArraySerializer());
-        content = driver.createOutputTopic(topics.content().name(), new StringDeserializer(),
-                topics.content().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
-                topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
+        app = ProductionDriver.start("noise-seed-topology-test", CONFIG, models, new GenstreamMetrics(registry), clock);
+        driver = app.driver;
+        seeds = app.noiseSeeds;
+        content = app.content;
+        deadLetters = app.deadLetters;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        app.close();
     }
 
     private void send(String key, byte[] value) {

@@ -3,7 +3,6 @@ package io.genstream.app.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.genstream.app.GenstreamApplication;
 import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
@@ -23,12 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -52,6 +46,7 @@ class QualityFlowTest {
 
     private SimpleMeterRegistry registry;
     private TopologyTestDriver driver;
+    private ProductionDriver app;
     private TestInputTopic<byte[], byte[]> seeds;
     private TestInputTopic<byte[], byte[]> prompts;
     private TestOutputTopic<String, GeneratedContent> content;
@@ -70,23 +65,18 @@ class QualityFlowTest {
     @BeforeEach
     void startDriver() {
         registry = new SimpleMeterRegistry();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-flow-test");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(GenstreamApplication.topology(CONFIG, models, new GenstreamMetrics(registry),
-                Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC)), props);
-        Topics topics = GenstreamApplication.topics(CONFIG);
-        seeds = driver.createInputTopic(topics.noiseSeeds().name(), new ByteArraySerializer(), new ByteArraySerializer());
-        prompts = driver.createInputTopic(topics.prompts().name(), new ByteArraySerializer(), new ByteArraySerializer());
-        content = driver.createOutputTopic(topics.content().name(), new StringDeserializer(),
-                topics.content().valueSerde().deserializer());
-        quality = driver.createOutputTopic(topics.quality().name(), new StringDeserializer(),
-                topics.quality().valueSerde().deserializer());
+        app = ProductionDriver.start("quality-flow-test", CONFIG, models, new GenstreamMetrics(registry),
+                Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC));
+        driver = app.driver;
+        seeds = app.noiseSeeds;
+        prompts = app.prompts;
+        content = app.content;
+        quality = app.quality;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        app.close();
     }
 
     private void image(String requestId, long seed, int count, long atMs) throws InterruptedException {

@@ -2,12 +2,10 @@ package io.genstream.app.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genstream.app.GenstreamApplication;
 import io.genstream.app.TestModels;
 import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.ModelCatalog;
 import io.genstream.app.metrics.GenstreamMetrics;
-import io.genstream.avro.GeneratedContent;
 import io.genstream.avro.NoiseSeedEvent;
 import io.genstream.avro.RejectedEvent;
 import io.genstream.app.validation.RejectionReason;
@@ -18,13 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -48,29 +39,18 @@ class RequestRateLimitTest {
     private static Run run(GenstreamConfig config, List<TestRecord<byte[], byte[]>> input, Instant wallClock)
             throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rate-limit-test");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC);
-        Topics topics = GenstreamApplication.topics(config);
         try (ModelCatalog models = TestModels.catalog();
-                TopologyTestDriver driver = new TopologyTestDriver(
-                GenstreamApplication.topology(config, models, new GenstreamMetrics(registry), clock), props,
-                wallClock)) {
-            TestInputTopic<byte[], byte[]> seeds = driver.createInputTopic(
-                    topics.noiseSeeds().name(), new ByteArraySerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, GeneratedContent> content = driver.createOutputTopic(topics.content().name(),
-                    new StringDeserializer(), topics.content().valueSerde().deserializer());
-            TestOutputTopic<byte[], RejectedEvent> dlq = driver.createOutputTopic(topics.deadLetters().name(),
-                    topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
-            input.forEach(seeds::pipeInput);
-            Drain.pending(driver);
-            List<String> generated = content.readValuesToList().stream()
+                ProductionDriver app = ProductionDriver.start("rate-limit-test", config, models,
+                        new GenstreamMetrics(registry), clock, wallClock)) {
+            input.forEach(app.noiseSeeds::pipeInput);
+            Drain.pending(app.driver);
+            List<String> generated = app.content.readValuesToList().stream()
                     .map(c -> c.getRequestId().toString()).toList();
             double counted = registry.find(GenstreamMetrics.REJECTED)
                     .tag("reason", RejectionReason.RATE_LIMITED.name()).counters().stream()
                     .mapToDouble(c -> c.count()).sum();
-            return new Run(generated, dlq.readValuesToList(), counted);
+            return new Run(generated, app.deadLetters.readValuesToList(), counted);
         }
     }
 
