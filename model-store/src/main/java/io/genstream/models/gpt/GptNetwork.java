@@ -8,7 +8,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;
-import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -60,7 +59,12 @@ public final class GptNetwork {
      */
     public record CausalPass(Operand<TFloat32> hidden, List<Operand<TFloat32>> keys, List<Operand<TFloat32>> values) {}
 
+    /** The causal pass of a training graph (differentiable). */
     public CausalPass causal(Ops tf, Operand<TInt32> tokens) {
+        return causal(tf, tokens, TransformerOps.Product.DIFFERENTIABLE);
+    }
+
+    private CausalPass causal(Ops tf, Operand<TInt32> tokens, TransformerOps.Product product) {
         int d = arch.dModel();
         Operand<TInt32> length = tf.gather(tf.shape(tokens), tf.constant(1), tf.constant(0));
         Operand<TFloat32> tokenRows = tf.linalg.matMul(
@@ -82,7 +86,7 @@ public final class GptNetwork {
             values.add(tf.reshape(qkv.v, shape(tf, tf.constant(-1), length, tf.constant(d))));
             Operand<TFloat32> context = TransformerOps.attention(tf,
                     heads(tf, qkv.q, length), heads(tf, qkv.k, length), heads(tf, qkv.v, length),
-                    causalBias, arch.headDim());
+                    causalBias, arch.headDim(), product);
             x = finishBlock(tf, l, x, mergeHeads(tf, context));
         }
         return new CausalPass(x, keys, values);
@@ -102,7 +106,7 @@ public final class GptNetwork {
      */
     public Next prefill(Ops tf, Operand<TInt32> tokens, Operand<TInt32> length) {
         int d = arch.dModel();
-        CausalPass pass = causal(tf, tokens);
+        CausalPass pass = causal(tf, tokens, TransformerOps.Product.INFERENCE);
         Operand<TInt32> width = tf.gather(tf.shape(tokens), tf.constant(1), tf.constant(0));
         Operand<TFloat32> last = tf.gather(tf.reshape(pass.hidden(), shape(tf, tf.constant(-1), width, tf.constant(d))),
                 tf.math.sub(length, tf.constant(1)), tf.constant(1), Gather.batchDims(1L));
@@ -124,8 +128,13 @@ public final class GptNetwork {
     /**
      * {@code step}: one {@code token} per row at {@code position} (the number of tokens already in
      * its cache, {@code < maxLength}) → its next-token logits and the cache with this token's keys and
-     * values written at {@code position}. The token attends over the cached positions before it and
-     * over itself; the cache is read once per layer and copied once (the write), whatever its length.
+     * values written at {@code position}.
+     *
+     * <p>The write is made in place ({@code InplaceUpdate}, which aliases its input): the cache tensors
+     * fed to a step are the ones it returns, with one position per row overwritten, so a step copies no
+     * cache and reads each layer's keys and values once (the attention). A caller must therefore not use
+     * a state tensor again after feeding it to a step; the step's outputs replace it. Attention reads the
+     * written cache, so the token sees the positions before it and itself.
      */
     public Next step(Ops tf, Operand<TInt32> token, Operand<TInt32> position, List<? extends Operand<TFloat32>> cache) {
         int d = arch.dModel();
@@ -136,42 +145,52 @@ public final class GptNetwork {
         Operand<TFloat32> x = tf.math.add(
                 tf.gather(vars.get(GptNames.TOKEN_EMBEDDING), token, tf.constant(0)),
                 tf.gather(vars.get(GptNames.POSITION_EMBEDDING), clamped, tf.constant(0)));
-        Operand<TFloat32> before = tf.dtypes.cast(tf.math.less(
+        Operand<TFloat32> visible = tf.dtypes.cast(tf.math.lessEqual(
                 tf.expandDims(tf.range(tf.constant(0), tf.constant(t), tf.constant(1)), tf.constant(0)),
-                tf.expandDims(position, tf.constant(1))), TFloat32.class);
-        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, before), tf.constant(new int[] {-1, 1, 1, t}));
+                tf.expandDims(clamped, tf.constant(1))), TFloat32.class);
+        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, visible), tf.constant(new int[] {-1, 1, 1, t}));
+        Operand<TInt32> cells = writtenCells(tf, clamped);
         Operand<TInt32> one = tf.constant(1);
-        List<Operand<TFloat32>> written = new ArrayList<>();
+        List<Operand<TFloat32>> next = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
             Qkv qkv = qkv(tf, l, x);
-            Operand<TFloat32> key = heads(tf, qkv.k, one);
-            Operand<TFloat32> value = heads(tf, qkv.v, one);
-            Operand<TFloat32> context = TransformerOps.cachedAttention(tf, heads(tf, qkv.q, one),
-                    cache.get(2 * l), cache.get(2 * l + 1), bias, key, value, arch.headDim());
+            Operand<TFloat32> keys = writeInPlace(tf, cache.get(2 * l), cells, qkv.k);
+            Operand<TFloat32> values = writeInPlace(tf, cache.get(2 * l + 1), cells, qkv.v);
+            Operand<TFloat32> context = TransformerOps.attention(tf, heads(tf, qkv.q, one), keys, values, bias,
+                    arch.headDim(), TransformerOps.Product.INFERENCE);
             x = finishBlock(tf, l, x, tf.reshape(context, tf.constant(new int[] {-1, d})));
-            written.add(key);
-            written.add(value);
-        }
-        Operand<TInt32> at = writeIndices(tf, clamped);
-        List<Operand<TFloat32>> next = new ArrayList<>();
-        for (int i = 0; i < written.size(); i++) {
-            next.add(tf.tensorScatterNdUpdate(cache.get(i), at,
-                    tf.reshape(written.get(i), tf.constant(new int[] {-1, arch.headDim()}))));
+            next.add(keys);
+            next.add(values);
         }
         return new Next(logits(tf, x), next);
     }
 
-    /** The cache cells one token writes, {@code [B·heads, 3]}: (row, head, position) for every row and head. */
-    private Operand<TInt32> writeIndices(Ops tf, Operand<TInt32> position) {
+    /**
+     * {@code cache} {@code [B, heads, maxLength, headDim]} with {@code rows} {@code [B, dModel]} (one
+     * token's keys or values per row) written at the {@link #writtenCells cells}, in the cache's own
+     * buffer: viewed as {@code [B·heads·maxLength, headDim]} (a reshape shares the buffer), each cell is
+     * one row of that view.
+     */
+    private Operand<TFloat32> writeInPlace(Ops tf, Operand<TFloat32> cache, Operand<TInt32> cells, Operand<TFloat32> rows) {
+        int dh = arch.headDim();
+        Operand<TFloat32> flat = tf.reshape(cache, tf.constant(new int[] {-1, dh}));
+        Operand<TFloat32> written = tf.inplaceUpdate(flat, cells, tf.reshape(rows, tf.constant(new int[] {-1, dh})));
+        return tf.reshape(written, tf.constant(new int[] {-1, arch.heads(), arch.maxLength(), dh}));
+    }
+
+    /**
+     * The rows of the flat cache view one token writes, {@code [B·heads]}: {@code (row·heads + head)·maxLength
+     * + position} for every row and head, in the order of a {@code [B, dModel]} row's heads.
+     */
+    private Operand<TInt32> writtenCells(Ops tf, Operand<TInt32> position) {
         int h = arch.heads();
+        int t = arch.maxLength();
         Operand<TInt32> rows = tf.gather(tf.shape(position), tf.constant(0), tf.constant(0));
-        Operand<TInt32> grid = tf.stack(List.of(rows, tf.constant(h)));
-        Operand<TInt32> row = tf.broadcastTo(tf.expandDims(tf.range(tf.constant(0), rows, tf.constant(1)),
-                tf.constant(1)), grid);
-        Operand<TInt32> head = tf.broadcastTo(tf.expandDims(tf.range(tf.constant(0), tf.constant(h), tf.constant(1)),
-                tf.constant(0)), grid);
-        Operand<TInt32> at = tf.broadcastTo(tf.expandDims(position, tf.constant(1)), grid);
-        return tf.reshape(tf.stack(List.of(row, head, at), Stack.axis(2L)), tf.constant(new int[] {-1, 3}));
+        Operand<TInt32> rowStart = tf.math.mul(tf.range(tf.constant(0), rows, tf.constant(1)), tf.constant(h * t));
+        Operand<TInt32> headStart = tf.constant(multiples(h, t));
+        Operand<TInt32> cells = tf.math.add(tf.expandDims(tf.math.add(rowStart, position), tf.constant(1)),
+                tf.expandDims(headStart, tf.constant(0)));
+        return tf.reshape(cells, tf.constant(new int[] {-1}));
     }
 
     private record Qkv(Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {}
@@ -209,6 +228,15 @@ public final class GptNetwork {
     private Operand<TFloat32> mergeHeads(Ops tf, Operand<TFloat32> perHead) {
         return tf.reshape(tf.linalg.transpose(perHead, tf.constant(new int[] {0, 2, 1, 3})),
                 tf.constant(new int[] {-1, arch.dModel()}));
+    }
+
+    /** {@code 0, step, 2·step, …} ({@code count} values). */
+    private static int[] multiples(int count, int step) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = i * step;
+        }
+        return out;
     }
 
     @SafeVarargs

@@ -1,11 +1,11 @@
 package io.genstream.models.gpt;
 
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.OperationBuilder;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.Scope;
 import org.tensorflow.op.math.Mean;
+import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -45,46 +45,40 @@ final class TransformerOps {
         return tf.math.mul(tf.math.mul(tf.constant(0.5f), x), tf.math.add(tf.constant(1f), tf.math.tanh(inner)));
     }
 
+    /** Which batched matrix product attention is built with. */
+    enum Product {
+        /** {@code BatchMatMul}: has a gradient in TF 2.10's C++ registry (training graphs). */
+        DIFFERENTIABLE,
+        /**
+         * {@code BatchMatMulV3}: no gradient there, but TF's oneDNN rewrite leaves it alone, and on the tiny per-head
+         * matrices of a one-token step its own kernel takes about half the time of the oneDNN one (inference graphs).
+         */
+        INFERENCE
+    }
+
     /**
      * Scaled dot-product attention per head: {@code softmax(q·kᵀ/√d + maskBias)·v}, with q
      * {@code [B, H, Lq, d]}, k and v {@code [B, H, Lk, d]}, and {@code maskBias} broadcastable to
      * {@code [B, H, Lq, Lk]} (0 where the key is visible, {@link #MASKED_SCORE} where not).
      */
     static Operand<TFloat32> attention(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v,
-            Operand<TFloat32> maskBias, int headDim) {
-        Operand<TFloat32> scores = tf.math.mul(batchMatMul(tf, q, k, true), tf.constant((float) (1 / Math.sqrt(headDim))));
+            Operand<TFloat32> maskBias, int headDim, Product product) {
+        Operand<TFloat32> scores = tf.math.mul(batchMatMul(tf, q, k, true, product),
+                tf.constant((float) (1 / Math.sqrt(headDim))));
         Operand<TFloat32> weights = tf.nn.softmax(tf.math.add(scores, maskBias));
-        return batchMatMul(tf, weights, v, false);
+        return batchMatMul(tf, weights, v, false, product);
     }
 
     /**
-     * One new query per row attending over a KV cache and over its own key and value, which are not in
-     * the cache yet: {@code softmax([q·Kᵀ + maskBias, q·k]/…)·[V; v]} per head, with q, k and v
-     * {@code [B, H, 1, d]}, the cache K and V {@code [B, H, T, d]} and {@code maskBias} broadcastable to
-     * {@code [B, H, 1, T]} (masking the cache positions the query may not see). The result
-     * {@code [B, H, 1, d]} equals attention over the cache with k and v written into it.
+     * {@code x·y} (or {@code x·yᵀ}) over the last two axes. For {@link Product#DIFFERENTIABLE} it is built by hand:
+     * TF Java's own op is {@code BatchMatMulV3}, whose gradient TF 2.10's C++ registry lacks, and
+     * {@code BatchMatMul} computes the same and has one.
      */
-    static Operand<TFloat32> cachedAttention(Ops tf, Operand<TFloat32> q, Operand<TFloat32> cachedKeys,
-            Operand<TFloat32> cachedValues, Operand<TFloat32> maskBias, Operand<TFloat32> k, Operand<TFloat32> v,
-            int headDim) {
-        Operand<TFloat32> scale = tf.constant((float) (1 / Math.sqrt(headDim)));
-        Operand<TFloat32> cached = tf.math.add(tf.math.mul(batchMatMul(tf, q, cachedKeys, true), scale), maskBias);
-        Operand<TFloat32> own = tf.math.mul(batchMatMul(tf, q, k, true), scale);
-        Operand<TFloat32> weights = tf.nn.softmax(tf.concat(List.of(cached, own), tf.constant(3)));
-        Operand<TInt32> cacheLength = tf.gather(tf.shape(cachedKeys), tf.constant(2), tf.constant(0));
-        Operand<TFloat32> cachedWeights = tf.slice(weights, tf.constant(new int[] {0, 0, 0, 0}),
-                tf.stack(List.of(tf.constant(-1), tf.constant(-1), tf.constant(-1), cacheLength)));
-        Operand<TFloat32> ownWeight = tf.slice(weights, tf.stack(List.of(tf.constant(0), tf.constant(0), tf.constant(0),
-                cacheLength)), tf.constant(new int[] {-1, -1, -1, 1}));
-        return tf.math.add(batchMatMul(tf, cachedWeights, cachedValues, false), tf.math.mul(ownWeight, v));
-    }
-
-    /**
-     * {@code x·y} (or {@code x·yᵀ}) over the last two axes. TF Java's own op is
-     * {@code BatchMatMulV3}, whose gradient TF 2.10's C++ registry lacks; {@code BatchMatMulV2}
-     * computes the same and has one, so it is built by hand.
-     */
-    private static Operand<TFloat32> batchMatMul(Ops tf, Operand<TFloat32> x, Operand<TFloat32> y, boolean transposeY) {
+    private static Operand<TFloat32> batchMatMul(Ops tf, Operand<TFloat32> x, Operand<TFloat32> y, boolean transposeY,
+            Product product) {
+        if (product == Product.INFERENCE) {
+            return tf.train.batchMatMul(x, y, TFloat32.class, BatchMatMul.adjX(false), BatchMatMul.adjY(transposeY));
+        }
         Scope scope = tf.scope();
         OperationBuilder op = scope.opBuilder("BatchMatMul", scope.makeOpName("BatchMatMul"));
         return op.addInput(x.asOutput()).addInput(y.asOutput()).setAttr("adj_x", false).setAttr("adj_y", transposeY)

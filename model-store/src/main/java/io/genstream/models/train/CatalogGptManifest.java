@@ -45,6 +45,8 @@ final class CatalogGptManifest {
         properties.put("stateLayout", "state_0 .. state_" + (2 * arch.layers() - 1) + " = K0, V0, K1, V1, ...: each "
                 + "[rows, heads, maxLength, headDim] (head h's channel j is model channel h * headDim + j); "
                 + "positions not yet written are zero");
+        properties.put("stateUpdate", "in place: step writes each row's new keys and values into the state tensors it is "
+                + "fed and returns those tensors, so a state tensor must not be fed twice");
         properties.put("architecture", "decoder-only Transformer: token + learned position embeddings, pre-LayerNorm blocks "
                 + "(causal multi-head self-attention, GELU MLP), final LayerNorm, output projection tied to the token embedding");
 

@@ -222,6 +222,11 @@ class GptPrefillStepTest {
                 System.arraycopy(part, 0, state, from, part.length);
             }
             assertClose(state, expectedStep.state()[0], "DJL step state");
+            // The step wrote into the very tensors it was fed (no copy of the cache): they now hold its output.
+            for (int i = 0; i < 2 * arch.layers(); i++) {
+                assertThat(prefilled.get(TextSignatures.state(i)).toFloatArray()).as("fed state %d after the step", i)
+                        .containsExactly(stepped.get(TextSignatures.state(i)).toFloatArray());
+            }
         }
     }
 

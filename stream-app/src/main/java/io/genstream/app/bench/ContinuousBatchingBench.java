@@ -39,24 +39,24 @@ public final class ContinuousBatchingBench {
      */
     public static Comparison compare(SequenceModel<?> model, int maxActive, int rowMultiple, int requests,
             IntFunction<SequenceRequest> request) throws InterruptedException, ExecutionException {
-        run(model, maxActive, rowMultiple, Math.min(requests, maxActive), request);
-        GenerationRun oneAtATime = run(model, 1, rowMultiple, requests, request);
-        GenerationRun continuous = run(model, maxActive, rowMultiple, requests, request);
+        run(model, maxActive, rowMultiple, Math.min(requests, maxActive), request, 1);
+        GenerationRun oneAtATime = run(model, 1, rowMultiple, requests, request, 1);
+        GenerationRun continuous = run(model, maxActive, rowMultiple, requests, request, 1);
         return new Comparison(continuous, oneAtATime, continuous.tokensPerSecond() / oneAtATime.tokensPerSecond());
     }
 
     /**
-     * Submits {@code requests} requests at once to a continuous batcher over {@code model} and waits for all.
+     * {@code bursts} times in a row: submits {@code requests} requests at once to a continuous batcher over
+     * {@code model} and waits for all. The run adds the bursts up (tokens and time), and its percentiles are over
+     * every request of every burst.
      *
      * @throws ExecutionException when a request failed (the batcher is closed first)
      */
     public static GenerationRun run(SequenceModel<?> model, int maxActive, int rowMultiple, int requests,
-            IntFunction<SequenceRequest> request) throws InterruptedException, ExecutionException {
-        List<SequenceRequest> batch = new ArrayList<>(requests);
-        for (int i = 0; i < requests; i++) {
-            batch.add(request.apply(i));
-        }
+            IntFunction<SequenceRequest> request, int bursts) throws InterruptedException, ExecutionException {
         StepCounter steps = new StepCounter();
+        List<GeneratedSequence> results = new ArrayList<>(requests * bursts);
+        long nanos = 0;
         try (ContinuousBatcher batcher = ContinuousBatcher.builder()
                 .setName("bench-generation")
                 .setModels(List.of(model))
@@ -65,29 +65,47 @@ public final class ContinuousBatchingBench {
                 .optRowMultiple(rowMultiple)
                 .optListener(steps)
                 .build()) {
-            long start = System.nanoTime();
-            List<GeneratedSequence> results = new ArrayList<>(requests);
-            for (CompletableFuture<GeneratedSequence> future : batcher.submitAll(batch)) {
-                results.add(future.get());
+            for (int burst = 0; burst < bursts; burst++) {
+                List<SequenceRequest> batch = new ArrayList<>(requests);
+                for (int i = 0; i < requests; i++) {
+                    batch.add(request.apply(i));
+                }
+                long start = System.nanoTime();
+                for (CompletableFuture<GeneratedSequence> future : batcher.submitAll(batch)) {
+                    results.add(future.get());
+                }
+                nanos += System.nanoTime() - start;
             }
-            return GenerationRun.of(maxActive, results, System.nanoTime() - start, steps.meanSequences());
         }
+        return GenerationRun.of(maxActive, results, nanos, steps.mean(steps.sequences), steps.mean(steps.rows),
+                steps.modelNanos.get(), steps.prefillNanos.get());
     }
 
-    /** Counts step calls and the sequences they advanced. */
+    /** Counts step calls, the sequences they advanced and the rows they computed, and the time in model calls. */
     private static final class StepCounter implements SequenceListener {
 
         private final AtomicLong calls = new AtomicLong();
         private final AtomicLong sequences = new AtomicLong();
+        private final AtomicLong rows = new AtomicLong();
+        private final AtomicLong modelNanos = new AtomicLong();
+        private final AtomicLong prefillNanos = new AtomicLong();
 
         @Override
-        public void onStep(int stepped, int rows, long nanos) {
-            calls.incrementAndGet();
-            sequences.addAndGet(stepped);
+        public void onPrefill(int prompts, int computed, long nanos) {
+            modelNanos.addAndGet(nanos);
+            prefillNanos.addAndGet(nanos);
         }
 
-        double meanSequences() {
-            return calls.get() == 0 ? Double.NaN : (double) sequences.get() / calls.get();
+        @Override
+        public void onStep(int stepped, int computed, long nanos) {
+            calls.incrementAndGet();
+            sequences.addAndGet(stepped);
+            rows.addAndGet(computed);
+            modelNanos.addAndGet(nanos);
+        }
+
+        double mean(AtomicLong total) {
+            return calls.get() == 0 ? Double.NaN : (double) total.get() / calls.get();
         }
     }
 }

@@ -33,12 +33,17 @@ final class TextBench {
     static final double MIN_SPEEDUP = 8;
     static final int SERVED_ROW_MULTIPLE = 8;
 
-    /** Rounds of the comparison: a run takes well under a second, so one round is at the mercy of a noisy machine. */
+    /** Rounds of the comparison: one round is at the mercy of a noisy machine. */
     static final int ROUNDS = 5;
+    /**
+     * The prompts are generated this many times over in each run of a round (each time all {@link #CONCURRENT} at
+     * once, or one at a time): a single burst of the continuous run lasts a few tenths of a second.
+     */
+    static final int BURSTS = 3;
 
     /**
-     * One text model's comparison: {@link #ROUNDS} rounds, each the same prompts one at a time and then all at once;
-     * the round reported is the one with the median ratio.
+     * One text model's comparison: {@link #ROUNDS} rounds, each the same prompts one at a time and then all at once
+     * ({@link #BURSTS} times each); the round reported is the one with the median ratio.
      *
      * @param model the model measured
      * @param continuous the median round's run with all prompts submitted at once, continuously batched
@@ -62,14 +67,14 @@ final class TextBench {
         int active = Math.min(maxActive, CONCURRENT);
         // Warm-up (JIT, TensorFlow's kernels for the shapes of both runs), not measured.
         ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, active,
-                i -> TextGenerator.request(plans.get(i), model));
-        ContinuousBatchingBench.run(instance, 1, 1, 2, i -> TextGenerator.request(plans.get(i), model));
+                i -> TextGenerator.request(plans.get(i), model), 1);
+        ContinuousBatchingBench.run(instance, 1, 1, 2, i -> TextGenerator.request(plans.get(i), model), 1);
         List<GenerationRun[]> rounds = new ArrayList<>(ROUNDS);
         for (int round = 0; round < ROUNDS; round++) {
             GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, CONCURRENT,
-                    i -> TextGenerator.request(plans.get(i), model));
+                    i -> TextGenerator.request(plans.get(i), model), BURSTS);
             GenerationRun continuous = ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, CONCURRENT,
-                    i -> TextGenerator.request(plans.get(i), model));
+                    i -> TextGenerator.request(plans.get(i), model), BURSTS);
             rounds.add(new GenerationRun[] {continuous, sequential});
         }
         List<Double> speedups = rounds.stream().map(r -> r[0].tokensPerSecond() / r[1].tokensPerSecond()).toList();

@@ -31,8 +31,9 @@ final class TextReport {
             return;
         }
         for (TextBench.Result r : results) {
-            out.printf(Locale.ROOT, "Text — %s, %d concurrent prompts (up to %d tokens, temperature %.1f), one instance%n",
-                    r.model().id(), r.continuous().requests(), TextBench.MAX_TOKENS, TextBench.TEMPERATURE);
+            out.printf(Locale.ROOT, "Text — %s, %d concurrent prompts (up to %d tokens, temperature %.1f), one instance,"
+                    + " %d bursts a run%n", r.model().id(), TextBench.CONCURRENT,
+                    TextBench.MAX_TOKENS, TextBench.TEMPERATURE, TextBench.BURSTS);
             run(out, "continuous batching ", r.continuous());
             run(out, "one at a time       ", r.sequential());
             out.printf(Locale.ROOT, "   continuous / one at a time = %.2f× tokens/s (median of %d rounds: %s)%n",
@@ -43,10 +44,10 @@ final class TextReport {
 
     private static void run(PrintStream out, String label, GenerationRun run) {
         out.printf(Locale.ROOT, "   %s %8.1f tokens/s  %d tokens in %.2f s; time to complete p50 %s ms, p99 %s ms;"
-                        + " first token p50 %s ms; %.1f sequences per step%n",
+                        + " first token p50 %s ms; %.1f sequences (%.1f rows) per step; model calls %.2f s (prefill %.2f s)%n",
                 label, run.tokensPerSecond(), run.tokens(), run.seconds(), BenchReport.number(run.completeP50Ms()),
                 BenchReport.number(run.completeP99Ms()), BenchReport.number(run.firstTokenP50Ms()),
-                run.meanSequencesPerStep());
+                run.meanSequencesPerStep(), run.meanRowsPerStep(), run.modelSeconds(), run.prefillSeconds());
     }
 
     static void json(List<TextBench.Result> results, ObjectNode json) {
@@ -62,7 +63,8 @@ final class TextReport {
         ArrayNode all = json.putArray("text_by_model");
         for (TextBench.Result r : results) {
             ObjectNode node = all.addObject().put("model", r.model().id());
-            node.put("concurrent_prompts", r.continuous().requests());
+            node.put("concurrent_prompts", TextBench.CONCURRENT);
+            node.put("bursts", TextBench.BURSTS);
             node.put("max_tokens", TextBench.MAX_TOKENS);
             run(node.putObject("continuous"), r.continuous());
             run(node.putObject("sequential"), r.sequential());
@@ -81,5 +83,8 @@ final class TextReport {
         BenchJson.num(node, "p99_ms", run.completeP99Ms());
         BenchJson.num(node, "first_token_p50_ms", run.firstTokenP50Ms());
         BenchJson.num(node, "sequences_per_step", run.meanSequencesPerStep());
+        BenchJson.num(node, "rows_per_step", run.meanRowsPerStep());
+        BenchJson.num(node, "model_seconds", run.modelSeconds());
+        BenchJson.num(node, "prefill_seconds", run.prefillSeconds());
     }
 }

@@ -34,6 +34,11 @@ import java.util.Set;
  * shrink by a row multiple, the rows are regrouped inside the engine. Only the logits are copied to Java. A batch's tensors are freed when
  * every row handed out has come back (stepped or released). Not thread-safe: a continuous batcher drives each
  * instance from one worker thread.
+ *
+ * <p>A step may write into the state tensors it is fed (catalog-gpt/3 writes its KV cache in place), and a
+ * regrouping slice of one run of rows shares its source's buffer. So every row a step's tensors hold is either
+ * a row of one of its inputs or a row already given back: the tensors are fed as they are only when no row of
+ * them is held by a sequence outside the step, and a padding input rides only on a row given back.
  */
 public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Row>, AutoCloseable {
 
@@ -65,17 +70,28 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         private final NDManager manager;
         private final List<NDArray> tensors;
         private final int rows;
+        /** Per row, the handles of it handed out and not yet back (a padding input's output repeats a row). */
+        private final int[] holders;
+        /** Handles handed out and not yet back. */
         private int live;
 
-        private StateBatch(NDManager manager, List<NDArray> tensors, int rows) {
+        private StateBatch(NDManager manager, List<NDArray> tensors, int[] rowOf) {
             this.manager = manager;
             this.tensors = tensors;
-            this.rows = rows;
+            this.rows = rowOf.length;
+            this.holders = new int[rows];
+            for (int row : rowOf) {
+                holders[row]++;
+            }
             this.live = rows;
             liveBatches++;
         }
 
-        private void giveBack() {
+        private void giveBack(int index) {
+            if (holders[index] == 0) {
+                throw new IllegalStateException("row " + index + " of a state batch came back more often than handed out");
+            }
+            holders[index]--;
             if (--live == 0) {
                 manager.close();
                 liveBatches--;
@@ -165,7 +181,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         consumed.addAll(states);
         NDManager call = manager.newSubManager();
         try {
-            Feed feed = feed(states, call);
+            Feed feed = feed(states, consumed.size(), call);
             // A row no input claims (a sequence that has left, a pad) repeats input 0's token and position.
             int[] callTokens = new int[rows];
             int[] callPositions = new int[rows];
@@ -186,7 +202,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             call.close();
             throw e;
         } finally {
-            consumed.forEach(row -> row.batch.giveBack());
+            consumed.forEach(row -> row.batch.giveBack(row.index));
         }
     }
 
@@ -199,18 +215,18 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
     private record Feed(List<NDArray> tensors, int[] rowOf) {}
 
     /**
-     * When every input is a row of the previous call and that call had as many rows as this one, its tensors are
-     * fed as they are: each input is computed in the row it already has, and the rows of sequences that have
-     * left ride along as padding (every row is computed from that row alone). Otherwise (sequences joined, or
-     * enough left that the call shrinks by a row multiple) the rows are regrouped inside the engine, in input
-     * order: slices of runs of consecutive rows, concatenated. A pad input (the very object of input 0 again)
-     * may hold any row, so it continues the run before it where it can.
+     * When every input is a row of the previous call, that call had as many rows as this one and no other row of
+     * it is still held, its tensors are fed as they are: each input is computed in the row it already has, and
+     * the rows of sequences that have left ride along as padding (every row is computed from that row alone).
+     * Otherwise (sequences joined, or enough left that the call shrinks by a row multiple) the rows are regrouped
+     * inside the engine, in input order: slices of runs of consecutive rows, concatenated. A pad input (the very
+     * object of input 0 again) may hold any row given back, so it continues the run before it where it can.
      */
-    private Feed feed(List<Row> states, NDManager call) {
+    private Feed feed(List<Row> states, int distinct, NDManager call) {
         int rows = states.size();
         Row first = states.get(0);
         int[] rowOf = new int[rows];
-        if (first.batch.rows == rows) {
+        if (first.batch.rows == rows && first.batch.live == distinct) {
             boolean[] taken = new boolean[rows];
             boolean inPlace = true;
             for (int i = 0; i < rows && inPlace; i++) {
@@ -234,7 +250,8 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         for (int i = 0; i < rows; i++) {
             Row row = states.get(i);
             rowOf[i] = i;
-            if (i > 0 && row == first && indices[i - 1] + 1 < batches[i - 1].rows) {
+            if (i > 0 && row == first && indices[i - 1] + 1 < batches[i - 1].rows
+                    && batches[i - 1].holders[indices[i - 1] + 1] == 0) {
                 batches[i] = batches[i - 1];
                 indices[i] = indices[i - 1] + 1;
             } else {
@@ -268,7 +285,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
 
     @Override
     public void release(Row state) {
-        state.batch.giveBack();
+        state.batch.giveBack(state.index);
     }
 
     /**
@@ -294,7 +311,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             }
             tensors.add(tensor);
         }
-        StateBatch batch = new StateBatch(call, tensors, rows);
+        StateBatch batch = new StateBatch(call, tensors, rowOf);
         float[][] logitRows = new float[rows][vocabulary];
         List<Row> states = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {

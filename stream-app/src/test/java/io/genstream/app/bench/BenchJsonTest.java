@@ -33,8 +33,8 @@ class BenchJsonTest {
     /** catalog-gpt: 3,200 tokens/s continuous, 320 one at a time: 10×. */
     private static final TextBench.Result TEXT = new TextBench.Result(
             new TextModelInfo("catalog-gpt", "1", "gpt", CharVocabulary.catalog(), 128, 16),
-            new GenerationRun(32, 32, 1600, 0.5, 3200, 400, 480, 20, 28.5),
-            new GenerationRun(1, 32, 1600, 5.0, 320, 2500, 4900, 3, 1), List.of(9.5, 10.0, 11.0, 8.0, 10.5));
+            new GenerationRun(32, 96, 1600, 0.5, 3200, 400, 480, 20, 28.5, 30.1, 0.41, 0.04),
+            new GenerationRun(1, 96, 1600, 5.0, 320, 2500, 4900, 3, 1, 1, 4.2, 0.3), List.of(9.5, 10.0, 11.0, 8.0, 10.5));
 
     @Test
     void jsonHasEveryRequiredFigureAndTheTargets(@TempDir Path dir) throws Exception {

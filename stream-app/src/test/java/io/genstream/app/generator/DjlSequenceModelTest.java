@@ -77,33 +77,11 @@ class DjlSequenceModelTest {
     @ValueSource(strings = {"catalog-gpt", "catalog-lstm"})
     void rowsGetTheLogitsTheyGetAloneWhereverTheyAreAndEveryBatchIsFreed(String name) throws Exception {
         try (DjlSequenceModel model = load(name)) {
-            int[][] prompts = prompts(model.info().vocabulary().size());
-            int[] lengths = lengths(prompts);
-
-            // Reference: each prompt prefilled in its own call (8 copies of it), then stepped three times the same way.
-            float[][][] expected = new float[4][ROWS][];
-            for (int r = 0; r < ROWS; r++) {
-                int[][] same = new int[ROWS][];
-                int[] sameLengths = new int[ROWS];
-                Arrays.fill(same, prompts[r]);
-                Arrays.fill(sameLengths, lengths[r]);
-                Output<DjlSequenceModel.Row> out = model.prefill(same, sameLengths);
-                for (int k = 1; k <= 3; k++) {
-                    out = model.step(filled(token(k)), filled(lengths[r] + k - 1), out.states());
-                    expected[k][r] = out.logits()[0];
-                }
-                out.states().forEach(model::release);
-            }
-            assertThat(model.liveBatches()).isZero();
-
-            // All eight prefilled together; step 1 with the rows as they are.
-            Output<DjlSequenceModel.Row> together = model.prefill(prompts, lengths);
-            int[] positions = new int[ROWS];
-            Arrays.setAll(positions, r -> lengths[r]);
-            Output<DjlSequenceModel.Row> first = model.step(filled(token(1)), positions, together.states());
-            for (int r = 0; r < ROWS; r++) {
-                assertThat(first.logits()[r]).as("row %d, step 1", r).containsExactly(expected[1][r]);
-            }
+            Started started = startTogether(model);
+            int[] lengths = started.lengths();
+            int[][] prompts = started.prompts();
+            float[][][] expected = started.expected();
+            Output<DjlSequenceModel.Row> first = started.first();
 
             // Step 2: sequences 2 and 5 have left, the rest come in reverse order, padded with input 0 (the
             // previous call's tensors are fed as they are, the two free rows riding along).
@@ -146,6 +124,81 @@ class DjlSequenceModelTest {
             stepped.states().forEach(model::release);
             assertThat(model.liveBatches()).as("state tensors still held").isZero();
         }
+    }
+
+    /**
+     * A step may write into the tensors it is fed (catalog-gpt's cache is written in place), so rows of a call still
+     * held by sequences that are not in a step must not be fed to it: here six of eight sequences step while the
+     * two with the longest prompts wait, and the padding rides on input 0 (the shortest prompt, whose position is
+     * one the waiting sequences attend to). The waiting two then step and still get exactly their own logits.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog-gpt", "catalog-lstm"})
+    void aStepLeavesTheRowsOfSequencesOutsideItUntouched(String name) throws Exception {
+        try (DjlSequenceModel model = load(name)) {
+            Started started = startTogether(model);
+            int[] lengths = started.lengths();
+            List<DjlSequenceModel.Row> some = new ArrayList<>(started.first().states().subList(0, 6));
+            int[] p2 = new int[ROWS];
+            Arrays.setAll(p2, i -> lengths[i < 6 ? i : 0] + 1);
+            while (some.size() < ROWS) {
+                some.add(some.get(0));
+            }
+            Output<DjlSequenceModel.Row> second = model.step(filled(token(2)), p2, some);
+            for (int r = 0; r < 6; r++) {
+                assertThat(second.logits()[r]).as("row %d, step 2", r).containsExactly(started.expected()[2][r]);
+            }
+
+            List<DjlSequenceModel.Row> waiting = new ArrayList<>(started.first().states().subList(6, ROWS));
+            int[] pw = new int[ROWS];
+            Arrays.setAll(pw, i -> lengths[i == 1 ? 7 : 6] + 1);
+            while (waiting.size() < ROWS) {
+                waiting.add(waiting.get(0));
+            }
+            Output<DjlSequenceModel.Row> late = model.step(filled(token(2)), pw, waiting);
+            assertThat(late.logits()[0]).as("row 6, step 2 after waiting").containsExactly(started.expected()[2][6]);
+            assertThat(late.logits()[1]).as("row 7, step 2 after waiting").containsExactly(started.expected()[2][7]);
+            second.states().forEach(model::release);
+            late.states().forEach(model::release);
+            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+        }
+    }
+
+    /** The eight prompts, the reference logits ({@link #alone}) and step 1 of all eight prefilled together. */
+    private record Started(int[][] prompts, int[] lengths, float[][][] expected, Output<DjlSequenceModel.Row> first) {}
+
+    /** All eight prefilled together, then step 1 with the rows as they are: each row gets its reference logits. */
+    private static Started startTogether(DjlSequenceModel model) {
+        int[][] prompts = prompts(model.info().vocabulary().size());
+        int[] lengths = lengths(prompts);
+        float[][][] expected = alone(model, prompts, lengths);
+        Output<DjlSequenceModel.Row> together = model.prefill(prompts, lengths);
+        int[] positions = new int[ROWS];
+        Arrays.setAll(positions, r -> lengths[r]);
+        Output<DjlSequenceModel.Row> first = model.step(filled(token(1)), positions, together.states());
+        for (int r = 0; r < ROWS; r++) {
+            assertThat(first.logits()[r]).as("row %d, step 1", r).containsExactly(expected[1][r]);
+        }
+        return new Started(prompts, lengths, expected, first);
+    }
+
+    /** Reference logits {@code [step 1…3][row]}: each prompt prefilled in its own call (8 copies), stepped alike. */
+    private static float[][][] alone(DjlSequenceModel model, int[][] prompts, int[] lengths) {
+        float[][][] expected = new float[4][ROWS][];
+        for (int r = 0; r < ROWS; r++) {
+            int[][] same = new int[ROWS][];
+            int[] sameLengths = new int[ROWS];
+            Arrays.fill(same, prompts[r]);
+            Arrays.fill(sameLengths, lengths[r]);
+            Output<DjlSequenceModel.Row> out = model.prefill(same, sameLengths);
+            for (int k = 1; k <= 3; k++) {
+                out = model.step(filled(token(k)), filled(lengths[r] + k - 1), out.states());
+                expected[k][r] = out.logits()[0];
+            }
+            out.states().forEach(model::release);
+        }
+        assertThat(model.liveBatches()).isZero();
+        return expected;
     }
 
     private static int[] filled(int value) {
