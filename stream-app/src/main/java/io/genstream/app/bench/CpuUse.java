@@ -1,6 +1,7 @@
 package io.genstream.app.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
@@ -10,10 +11,15 @@ import java.nio.file.Path;
  * The CPU this process used during a phase, next to what the whole machine used: on a shared
  * machine, the difference is what others took, and the phase's figures are low by about that much.
  *
+ * <p>The JIT compiler's share is reported too: the bench runs in a fresh JVM, and while the broker,
+ * Kafka Streams and genstream's code are compiled, the compiler threads take CPU from the phases.
+ *
  * @param processCores this process's CPU time over the phase's wall time (2.0 = two cores busy)
  * @param machineCores the machine's busy time over the phase (from {@code /proc/stat}); NaN where unknown
+ * @param jitCores of {@code processCores}, the time the JIT compiler spent compiling over the wall time; NaN
+ *     where the JVM does not tell
  */
-record CpuUse(double processCores, double machineCores) {
+record CpuUse(double processCores, double machineCores, double jitCores) {
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
@@ -21,6 +27,7 @@ record CpuUse(double processCores, double machineCores) {
     static final class Sampler {
         private final long startWall = System.nanoTime();
         private final long startCpu = processCpuNanos();
+        private final long startJit = jitMillis();
         private final long[] startMachine = machineTicks();
 
         CpuUse stop() {
@@ -33,7 +40,9 @@ record CpuUse(double processCores, double machineCores) {
                 double busy = (double) (machine[0] - startMachine[0]) / (machine[1] - startMachine[1]);
                 machineCores = busy * Runtime.getRuntime().availableProcessors();
             }
-            return new CpuUse(cpu < 0 || startCpu < 0 ? Double.NaN : (cpu - startCpu) / wall, machineCores);
+            long jit = jitMillis();
+            return new CpuUse(cpu < 0 || startCpu < 0 ? Double.NaN : (cpu - startCpu) / wall, machineCores,
+                    jit < 0 || startJit < 0 ? Double.NaN : (jit - startJit) * 1e6 / wall);
         }
     }
 
@@ -50,6 +59,12 @@ record CpuUse(double processCores, double machineCores) {
     private static long processCpuNanos() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean hotspot ? hotspot.getProcessCpuTime() : -1;
+    }
+
+    /** Time spent in JIT compilation since the JVM started, in milliseconds, or -1 where unknown. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** {busy, total} ticks of all processors since boot, or null off Linux. */
