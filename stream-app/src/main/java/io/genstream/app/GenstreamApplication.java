@@ -178,13 +178,6 @@ public final class GenstreamApplication implements AutoCloseable {
         // the empty one before every record it processes. The quality windows come after a
         // repartition, whose tasks have one input each, so their ordering is unchanged.
         props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        // At a steady load each fetch brought one or two requests, and the per-fetch cost (the
-        // consumer's poll, the broker's fetch, one stream-thread loop) took more of the stream
-        // thread than the requests did. The broker now gathers requests for up to half the batch
-        // delay before it answers: a request waits at most that much longer, and the batcher
-        // would have held it for company anyway. A backlog is answered at once (min bytes met).
-        mainConsumerDefault(props, ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        mainConsumerDefault(props, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait(config).toMillis());
         // A stream thread blocked on a full model queue must still poll in time: Streams polls
         // again once half of max.poll.interval.ms has passed, so one wait stays well below that.
         long maxPollInterval = Long.parseLong(String.valueOf(props.getOrDefault(
@@ -197,19 +190,6 @@ public final class GenstreamApplication implements AutoCloseable {
         // Opt in now to what Kafka 5.0 makes the default (and silence its start-up warning).
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
-    }
-
-    /** How long the main consumer's fetch may wait at the broker for more requests: half the batch delay. */
-    static Duration fetchMaxWait(GenstreamConfig config) {
-        return Duration.ofMillis(Math.max(1, config.get(GenstreamConfig.BATCH_MAX_DELAY_MS) / 2));
-    }
-
-    /** Sets a main-consumer setting unless the configuration sets it already (plainly or for consumers). */
-    private static void mainConsumerDefault(Properties props, String key, Object value) {
-        if (!props.containsKey(key) && !props.containsKey(StreamsConfig.consumerPrefix(key))
-                && !props.containsKey(StreamsConfig.mainConsumerPrefix(key))) {
-            props.put(StreamsConfig.mainConsumerPrefix(key), value);
-        }
     }
 
     private static Path stateDir(GenstreamConfig config) {
