@@ -173,6 +173,11 @@ public final class GenstreamApplication implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
         // The stream thread must wake often enough to emit finished batches between polls.
         props.put(StreamsConfig.POLL_MS_CONFIG, drainInterval(config).toMillis());
+        // A request task reads two independent topics (noise seeds and prompts), so there is no order
+        // between them to wait for: without this, Kafka Streams checks (and formats a log line for)
+        // the empty one before every record it processes. The quality windows come after a
+        // repartition, whose tasks have one input each, so their ordering is unchanged.
+        props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // A stream thread blocked on a full model queue must still poll in time: Streams polls
         // again once half of max.poll.interval.ms has passed, so one wait stays well below that.
         long maxPollInterval = Long.parseLong(String.valueOf(props.getOrDefault(

@@ -84,6 +84,7 @@ final class BenchJson {
             num(node, "process_cores", use.processCores());
             num(node, "machine_cores", use.machineCores());
             num(node, "other_cores", use.otherCores());
+            num(node, "jit_cores", use.jitCores());
         });
         ObjectNode targets = json.putObject("targets");
         for (BenchResult.Target t : r.targets()) {

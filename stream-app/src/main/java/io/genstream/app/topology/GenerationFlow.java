@@ -46,8 +46,11 @@ final class GenerationFlow {
         String rateStore = requests + "-rate-limit";
         Supplier<Intake<E>> intake = () -> new Intake<>(codec, validator, maxInputBytes, deadLetters, metrics,
                 rateLimit, rateStore);
+        // Cached: most requests are stored and deleted within one commit interval, and the cache
+        // turns that put and delete into one changelog record (flushed before each commit, so the
+        // store is still part of the transaction).
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(store), Serdes.Long(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(store), Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
         // The rate store joins the topology only when a limit is set, so turning it on is the
         // only change that adds a changelog topic.
         String[] intakeStores = {};

@@ -27,7 +27,7 @@ class BenchJsonTest {
                 new Throughput(genstreamRate, 36_000, 5.4, 7.0, genstreamRate * 1.1), new BatchMeters(300, 15_000, 36_000),
                 new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls,
                         new Latency.Parts(1, 9, 2, 4, 3, 12)),
-                Map.of("limit", new CpuUse(1.9, Double.NaN)), List.of(TEXT));
+                Map.of("limit", new CpuUse(1.9, Double.NaN, 0.4)), List.of(TEXT));
     }
 
     /** catalog-gpt: 3,200 tokens/s continuous, 320 one at a time: 10×. */
@@ -72,6 +72,7 @@ class BenchJsonTest {
         assertThat(json.get("cpu").get("limit").get("process_cores").asDouble()).isEqualTo(1.9);
         assertThat(json.get("latency_parts_ms").get("rest_p99").asDouble()).isEqualTo(12.0);
         assertThat(json.get("cpu").get("limit").get("machine_cores").isNull()).isTrue();
+        assertThat(json.get("cpu").get("limit").get("jit_cores").asDouble()).isEqualTo(0.4);
         for (String key : List.of("text_continuous_tokens_per_s", "text_sequential_tokens_per_s", "text_p50_ms",
                 "text_p99_ms")) {
             assertThat(json.get(key).isNumber()).as(key).isTrue();
