@@ -137,10 +137,9 @@ class DjlSequenceModelTest {
     void aStepLeavesTheRowsOfSequencesOutsideItUntouched(String name) throws Exception {
         try (DjlSequenceModel model = load(name)) {
             Started started = startTogether(model);
-            int[] lengths = started.lengths();
             List<DjlSequenceModel.Row> some = new ArrayList<>(started.first().states().subList(0, 6));
             int[] p2 = new int[ROWS];
-            Arrays.setAll(p2, i -> lengths[i < 6 ? i : 0] + 1);
+            Arrays.setAll(p2, i -> started.lengths()[i < 6 ? i : 0] + 1);
             while (some.size() < ROWS) {
                 some.add(some.get(0));
             }
@@ -151,7 +150,7 @@ class DjlSequenceModelTest {
 
             List<DjlSequenceModel.Row> waiting = new ArrayList<>(started.first().states().subList(6, ROWS));
             int[] pw = new int[ROWS];
-            Arrays.setAll(pw, i -> lengths[i == 1 ? 7 : 6] + 1);
+            Arrays.setAll(pw, i -> started.lengths()[i == 1 ? 7 : 6] + 1);
             while (waiting.size() < ROWS) {
                 waiting.add(waiting.get(0));
             }
