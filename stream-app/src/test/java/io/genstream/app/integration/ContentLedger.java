@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -26,6 +27,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads the content topic (and, when asked, the dead-letter topic) as a downstream user would
  * ({@code read_committed}) and keeps every index and every rejection seen per request, so that a
  * loss or a duplicate shows.
+ *
+ * <p>A duplicate is a second record: the same item at another offset. The reader itself may be handed a
+ * record it already read (after a broker restart its group's offset commit can fail, and it resumes from
+ * the last committed offset); such a redelivery, at an offset already read, is not counted again.
  */
 final class ContentLedger implements AutoCloseable {
 
@@ -36,6 +41,8 @@ final class ContentLedger implements AutoCloseable {
     private final Map<String, List<Integer>> seen = new HashMap<>();
     private final Map<String, List<String>> rejected = new HashMap<>();
     private final Map<String, Integer> itemsByVersion = new HashMap<>();
+    /** Per partition, the next offset not read yet. */
+    private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
     private int records;
     private int deadLetters;
 
@@ -111,6 +118,11 @@ final class ContentLedger implements AutoCloseable {
 
     private void poll() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (record.offset() < readUpTo.getOrDefault(partition, 0L)) {
+                continue; // redelivered to this reader, not written twice
+            }
+            readUpTo.put(partition, record.offset() + 1);
             if (record.topic().equals(deadLetterTopic)) {
                 keepDeadLetter(record);
                 continue;
