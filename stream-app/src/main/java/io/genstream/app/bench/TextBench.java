@@ -4,6 +4,7 @@ import io.genstream.app.generator.TextGenerator;
 import io.genstream.app.generator.TextModelInfo;
 import io.genstream.app.generator.TextPlan;
 import io.genstream.app.runtime.SequenceModel;
+import io.genstream.app.runtime.SequenceRequest;
 import io.genstream.avro.PromptEvent;
 import io.genstream.models.text.CatalogCorpus;
 import io.genstream.models.text.CatalogExample;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 
 /**
  * Text: continuous batching against one request at a time, on one instance of a served text
@@ -65,16 +67,15 @@ final class TextBench {
         List<TextPlan> plans = plans(model, CONCURRENT);
         SequenceModel<?> instance = generator.instances().get(0);
         int active = Math.min(maxActive, CONCURRENT);
+        IntFunction<SequenceRequest> request = i -> TextGenerator.request(plans.get(i), model);
         // Warm-up (JIT, TensorFlow's kernels for the shapes of both runs), not measured.
-        ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, active,
-                i -> TextGenerator.request(plans.get(i), model), 1);
-        ContinuousBatchingBench.run(instance, 1, 1, 2, i -> TextGenerator.request(plans.get(i), model), 1);
+        ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, active, request, 1);
+        ContinuousBatchingBench.run(instance, 1, 1, 2, request, 1);
         List<GenerationRun[]> rounds = new ArrayList<>(ROUNDS);
         for (int round = 0; round < ROUNDS; round++) {
-            GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, CONCURRENT,
-                    i -> TextGenerator.request(plans.get(i), model), BURSTS);
+            GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, CONCURRENT, request, BURSTS);
             GenerationRun continuous = ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, CONCURRENT,
-                    i -> TextGenerator.request(plans.get(i), model), BURSTS);
+                    request, BURSTS);
             rounds.add(new GenerationRun[] {continuous, sequential});
         }
         List<Double> speedups = rounds.stream().map(r -> r[0].tokensPerSecond() / r[1].tokensPerSecond()).toList();
