@@ -8,14 +8,18 @@ cd "$(dirname "$0")/../.."
 
 out="$(mktemp -d)"
 log="$out/demo.log"
+# The demo writes straight to its log (no pipe whose reader could start late or finish after the
+# demo), and the log is shown when this script ends, passed or failed.
+trap 'echo "== demo output"; cat "$log" 2>/dev/null || true' EXIT
+: > "$log"
 java -jar stream-app/target/genstream.jar demo --port 0 --http.port 0 --duration "${DEMO_SECONDS:-20}" \
-  --output "$out/images" --events-per-second 50 2>"$out/stderr.log" > >(tee "$log") &
+  --output "$out/images" --events-per-second 50 2>"$out/stderr.log" >"$log" &
 demo=$!
 
 # The demo prints its metrics URL before it loads the models.
 metrics_url=""
 for _ in $(seq 1 300); do
-  metrics_url=$(sed -n 's/^Metrics: \(http[^ ]*\).*/\1/p' "$log" | head -1)
+  metrics_url=$(sed -n 's/^Metrics: \(http[^ ]*\).*/\1/p' "$log" | head -1 || true)
   [ -n "$metrics_url" ] || ! kill -0 "$demo" 2>/dev/null && break
   sleep 0.2
 done
