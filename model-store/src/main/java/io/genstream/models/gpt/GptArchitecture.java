@@ -16,17 +16,22 @@ import io.genstream.models.gan.ParameterSpec;
  * @param vocabularySize characters, id 0 = the end of text
  * @param maxLength most positions a sequence may hold (learned position embeddings, KV cache rows)
  * @param dModel width of the residual stream; a multiple of {@code heads}
- * @param heads attention heads per layer
+ * @param heads attention (query) heads per layer
+ * @param kvHeads key/value heads per layer, dividing {@code heads}: each is shared by {@code heads / kvHeads} query
+ *     heads (grouped-query attention; 1 is multi-query attention, {@code heads} is classic multi-head attention).
+ *     Fewer key/value heads shrink the KV cache and, in a one-token step, the number of attention products per row,
+ *     which is what a batched step's cost per row is made of at this size.
  * @param layers Transformer blocks
  * @param mlpWidth hidden width of each block's MLP
  */
-public record GptArchitecture(int vocabularySize, int maxLength, int dModel, int heads, int layers, int mlpWidth) {
+public record GptArchitecture(int vocabularySize, int maxLength, int dModel, int heads, int kvHeads, int layers,
+        int mlpWidth) {
 
     static final double INIT_STD = 0.02;
 
     public GptArchitecture {
         if (vocabularySize < 2 || maxLength < 2 || heads < 1 || dModel < heads || dModel % heads != 0
-                || layers < 1 || mlpWidth < 1) {
+                || kvHeads < 1 || heads % kvHeads != 0 || layers < 1 || mlpWidth < 1) {
             throw new IllegalArgumentException("invalid GPT architecture: " + this);
         }
     }
@@ -35,9 +40,19 @@ public record GptArchitecture(int vocabularySize, int maxLength, int dModel, int
         return dModel / heads;
     }
 
-    /** Floats of the KV cache of one sequence: K and V of every layer, {@code maxLength × dModel} each. */
+    /** Query heads that share one key/value head. */
+    public int groupSize() {
+        return heads / kvHeads;
+    }
+
+    /** Width of one layer's keys (or values) for one position: {@code kvHeads × headDim}. */
+    public int kvWidth() {
+        return kvHeads * headDim();
+    }
+
+    /** Floats of the KV cache of one sequence: K and V of every layer, {@code maxLength × kvWidth} each. */
     public int stateSize() {
-        return Math.multiplyExact(2 * layers, Math.multiplyExact(maxLength, dModel));
+        return Math.multiplyExact(2 * layers, Math.multiplyExact(maxLength, kvWidth()));
     }
 
     /** Every trainable tensor, in a fixed order (the order of the training graph's variables). */
@@ -48,8 +63,8 @@ public record GptArchitecture(int vocabularySize, int maxLength, int dModel, int
         specs.add(new ParameterSpec(GptNames.POSITION_EMBEDDING, shape(maxLength, dModel), INIT_STD));
         for (int l = 0; l < layers; l++) {
             addLayerNorm(specs, GptNames.block(l, "ln1"));
-            specs.add(new ParameterSpec(GptNames.block(l, "attention/qkv/kernel"), shape(dModel, 3 * dModel), INIT_STD));
-            specs.add(new ParameterSpec(GptNames.block(l, "attention/qkv/bias"), shape(3 * dModel), 0));
+            specs.add(new ParameterSpec(GptNames.block(l, "attention/qkv/kernel"), shape(dModel, dModel + 2 * kvWidth()), INIT_STD));
+            specs.add(new ParameterSpec(GptNames.block(l, "attention/qkv/bias"), shape(dModel + 2 * kvWidth()), 0));
             specs.add(new ParameterSpec(GptNames.block(l, "attention/out/kernel"), shape(dModel, dModel), residualStd));
             specs.add(new ParameterSpec(GptNames.block(l, "attention/out/bias"), shape(dModel), 0));
             addLayerNorm(specs, GptNames.block(l, "ln2"));

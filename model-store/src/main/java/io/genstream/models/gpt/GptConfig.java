@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
  * @param maxLength positions a sequence may hold, context prefix + blurb (the end token is
  *     predicted, never stored)
  * @param dModel residual width
- * @param heads attention heads
+ * @param heads attention (query) heads
+ * @param kvHeads key/value heads, dividing {@code heads} (see {@link GptArchitecture})
  * @param layers Transformer blocks
  * @param mlpWidth MLP hidden width
  * @param steps Adam updates
@@ -31,6 +32,7 @@ public record GptConfig(
         int maxLength,
         int dModel,
         int heads,
+        int kvHeads,
         int layers,
         int mlpWidth,
         int steps,
@@ -55,19 +57,22 @@ public record GptConfig(
         }
     }
 
-    /** The configuration of the published catalog-gpt model. */
+    /**
+     * The configuration of the published catalog-gpt model: four query heads sharing one key/value head
+     * (multi-query attention) since version 4; versions 1 to 3 had four of each.
+     */
     public static GptConfig standard() {
-        return new GptConfig(160, 96, 4, 2, 384, 2400, 32, 2e-3, 200, 0.1, 0.9, 0.99,
+        return new GptConfig(160, 96, 4, 1, 2, 384, 2400, 32, 2e-3, 200, 0.1, 0.9, 0.99,
                 1L, 20_240_701L, 40_000, 1_000, 2, 100);
     }
 
     /** Small and short enough for unit tests (seconds); it has not learned the grammar. */
     public static GptConfig tiny() {
-        return new GptConfig(160, 16, 2, 2, 32, 3, 4, 1e-3, 1, 0.1, 0.9, 0.99, 7L, 11L, 64, 16, 1, 1);
+        return new GptConfig(160, 16, 2, 1, 2, 32, 3, 4, 1e-3, 1, 0.1, 0.9, 0.99, 7L, 11L, 64, 16, 1, 1);
     }
 
     public GptArchitecture architecture(int vocabularySize) {
-        return new GptArchitecture(vocabularySize, maxLength, dModel, heads, layers, mlpWidth);
+        return new GptArchitecture(vocabularySize, maxLength, dModel, heads, kvHeads, layers, mlpWidth);
     }
 
     /** The step size of update {@code step} (1-based): linear warm-up, then cosine decay. */
@@ -81,17 +86,17 @@ public record GptConfig(
     }
 
     public GptConfig withSteps(int newSteps) {
-        return new GptConfig(maxLength, dModel, heads, layers, mlpWidth, newSteps, batchSize, peakLearningRate,
+        return new GptConfig(maxLength, dModel, heads, kvHeads, layers, mlpWidth, newSteps, batchSize, peakLearningRate,
                 warmupSteps, finalLearningRateFraction, beta1, beta2, seed, dataSeed, dataSize, heldOutSize, threads, logEvery);
     }
 
     public GptConfig withSeeds(long newSeed, long newDataSeed) {
-        return new GptConfig(maxLength, dModel, heads, layers, mlpWidth, steps, batchSize, peakLearningRate,
+        return new GptConfig(maxLength, dModel, heads, kvHeads, layers, mlpWidth, steps, batchSize, peakLearningRate,
                 warmupSteps, finalLearningRateFraction, beta1, beta2, newSeed, newDataSeed, dataSize, heldOutSize, threads, logEvery);
     }
 
     public GptConfig withThreads(int newThreads) {
-        return new GptConfig(maxLength, dModel, heads, layers, mlpWidth, steps, batchSize, peakLearningRate,
+        return new GptConfig(maxLength, dModel, heads, kvHeads, layers, mlpWidth, steps, batchSize, peakLearningRate,
                 warmupSteps, finalLearningRateFraction, beta1, beta2, seed, dataSeed, dataSize, heldOutSize, newThreads, logEvery);
     }
 }

@@ -20,10 +20,14 @@ import io.genstream.models.gan.NetworkVariables;
  * {@code step} (one token per row against its KV cache).
  *
  * <p>The KV cache is {@code 2·layers} tensors, every layer's keys and then its values, in layer
- * order ({@code state_0 = K₀, state_1 = V₀, state_2 = K₁, …}), each {@code [B, heads, maxLength,
+ * order ({@code state_0 = K₀, state_1 = V₀, state_2 = K₁, …}), each {@code [B, kvHeads, maxLength,
  * headDim]}: head-major, so attention reads a head's keys with no transpose, and batch-leading, so a
  * server can regroup rows between calls without leaving TensorFlow. A position not yet written holds
  * zeros. Every op works on rows independently.
+ *
+ * <p>Query head {@code h} reads key/value head {@code h / groupSize}. Attention runs per key/value head: the
+ * queries of a group are stacked ({@code [B, kvHeads, groupSize·L, headDim]}, group member-major), so one
+ * product serves every query head of the group.
  */
 public final class GptNetwork {
 
@@ -54,7 +58,7 @@ public final class GptNetwork {
     /**
      * The causal pass over right-padded {@code tokens} {@code [B, L]}: the residual stream after
      * the last block for every position, {@code [B·L, dModel]}, and each layer's keys and values
-     * {@code [B, L, dModel]}. A position sees itself and the positions before it only, so what
+     * {@code [B, L, kvWidth]}. A position sees itself and the positions before it only, so what
      * follows a row's real tokens (padding) changes none of their outputs.
      */
     public record CausalPass(Operand<TFloat32> hidden, List<Operand<TFloat32>> keys, List<Operand<TFloat32>> values) {}
@@ -78,16 +82,20 @@ public final class GptNetwork {
                 tf.constant(new int[] {-1, d}));
         Operand<TFloat32> ones = tf.fill(tf.stack(List.of(length, length)), tf.constant(1f));
         Operand<TFloat32> causalBias = TransformerOps.maskBias(tf, tf.linalg.bandPart(ones, tf.constant(-1), tf.constant(0)));
+        if (arch.groupSize() > 1) {
+            // The stacked queries of a group are member-major: query row r·L + i is position i.
+            causalBias = tf.tile(causalBias, tf.constant(new int[] {arch.groupSize(), 1}));
+        }
         List<Operand<TFloat32>> keys = new ArrayList<>();
         List<Operand<TFloat32>> values = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
             Qkv qkv = qkv(tf, l, x);
-            keys.add(tf.reshape(qkv.k, shape(tf, tf.constant(-1), length, tf.constant(d))));
-            values.add(tf.reshape(qkv.v, shape(tf, tf.constant(-1), length, tf.constant(d))));
+            keys.add(tf.reshape(qkv.k, shape(tf, tf.constant(-1), length, tf.constant(arch.kvWidth()))));
+            values.add(tf.reshape(qkv.v, shape(tf, tf.constant(-1), length, tf.constant(arch.kvWidth()))));
             Operand<TFloat32> context = TransformerOps.attention(tf,
-                    heads(tf, qkv.q, length), heads(tf, qkv.k, length), heads(tf, qkv.v, length),
+                    queryGroups(tf, qkv.q, length), kvHeads(tf, qkv.k, length), kvHeads(tf, qkv.v, length),
                     causalBias, arch.headDim(), product);
-            x = finishBlock(tf, l, x, mergeHeads(tf, context));
+            x = finishBlock(tf, l, x, mergeQueryGroups(tf, context, length));
         }
         return new CausalPass(x, keys, values);
     }
@@ -119,8 +127,8 @@ public final class GptNetwork {
                 tf.constant(0), tf.constant(0))), tf.constant(new int[] {4, 2}));
         List<Operand<TFloat32>> caches = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
-            caches.add(tf.pad(heads(tf, tf.math.mul(pass.keys().get(l), real), width), paddings, tf.constant(0f)));
-            caches.add(tf.pad(heads(tf, tf.math.mul(pass.values().get(l), real), width), paddings, tf.constant(0f)));
+            caches.add(tf.pad(kvHeads(tf, tf.math.mul(pass.keys().get(l), real), width), paddings, tf.constant(0f)));
+            caches.add(tf.pad(kvHeads(tf, tf.math.mul(pass.values().get(l), real), width), paddings, tf.constant(0f)));
         }
         return new Next(logits(tf, last), caches);
     }
@@ -150,13 +158,14 @@ public final class GptNetwork {
                 tf.expandDims(clamped, tf.constant(1))), TFloat32.class);
         Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, visible), tf.constant(new int[] {-1, 1, 1, t}));
         Operand<TInt32> cells = writtenCells(tf, clamped);
-        Operand<TInt32> one = tf.constant(1);
+        // One query per row: a group's stacked queries are just its members, [B, kvHeads, groupSize, headDim].
+        Operand<TInt32> queryShape = tf.constant(new int[] {-1, arch.kvHeads(), arch.groupSize(), arch.headDim()});
         List<Operand<TFloat32>> next = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
             Qkv qkv = qkv(tf, l, x);
             Operand<TFloat32> keys = writeInPlace(tf, cache.get(2 * l), cells, qkv.k);
             Operand<TFloat32> values = writeInPlace(tf, cache.get(2 * l + 1), cells, qkv.v);
-            Operand<TFloat32> context = TransformerOps.attention(tf, heads(tf, qkv.q, one), keys, values, bias,
+            Operand<TFloat32> context = TransformerOps.attention(tf, tf.reshape(qkv.q, queryShape), keys, values, bias,
                     arch.headDim(), TransformerOps.Product.INFERENCE);
             x = finishBlock(tf, l, x, tf.reshape(context, tf.constant(new int[] {-1, d})));
             next.add(keys);
@@ -166,24 +175,24 @@ public final class GptNetwork {
     }
 
     /**
-     * {@code cache} {@code [B, heads, maxLength, headDim]} with {@code rows} {@code [B, dModel]} (one
+     * {@code cache} {@code [B, kvHeads, maxLength, headDim]} with {@code rows} {@code [B, kvWidth]} (one
      * token's keys or values per row) written at the {@link #writtenCells cells}, in the cache's own
-     * buffer: viewed as {@code [B·heads·maxLength, headDim]} (a reshape shares the buffer), each cell is
+     * buffer: viewed as {@code [B·kvHeads·maxLength, headDim]} (a reshape shares the buffer), each cell is
      * one row of that view.
      */
     private Operand<TFloat32> writeInPlace(Ops tf, Operand<TFloat32> cache, Operand<TInt32> cells, Operand<TFloat32> rows) {
         int dh = arch.headDim();
         Operand<TFloat32> flat = tf.reshape(cache, tf.constant(new int[] {-1, dh}));
         Operand<TFloat32> written = tf.inplaceUpdate(flat, cells, tf.reshape(rows, tf.constant(new int[] {-1, dh})));
-        return tf.reshape(written, tf.constant(new int[] {-1, arch.heads(), arch.maxLength(), dh}));
+        return tf.reshape(written, tf.constant(new int[] {-1, arch.kvHeads(), arch.maxLength(), dh}));
     }
 
     /**
-     * The rows of the flat cache view one token writes, {@code [B·heads]}: {@code (row·heads + head)·maxLength
-     * + position} for every row and head, in the order of a {@code [B, dModel]} row's heads.
+     * The rows of the flat cache view one token writes, {@code [B·kvHeads]}: {@code (row·kvHeads + head)·maxLength
+     * + position} for every row and key/value head, in the order of a {@code [B, kvWidth]} row's heads.
      */
     private Operand<TInt32> writtenCells(Ops tf, Operand<TInt32> position) {
-        int h = arch.heads();
+        int h = arch.kvHeads();
         int t = arch.maxLength();
         Operand<TInt32> rows = tf.gather(tf.shape(position), tf.constant(0), tf.constant(0));
         Operand<TInt32> rowStart = tf.math.mul(tf.range(tf.constant(0), rows, tf.constant(1)), tf.constant(h * t));
@@ -195,11 +204,12 @@ public final class GptNetwork {
 
     private record Qkv(Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {}
 
-    /** Queries, keys and values {@code [N, dModel]} of block {@code l}'s normed input. */
+    /** Queries {@code [N, dModel]}, keys and values {@code [N, kvWidth]} of block {@code l}'s normed input. */
     private Qkv qkv(Ops tf, int l, Operand<TFloat32> x) {
         Operand<TFloat32> projected = TransformerOps.linear(tf, norm(tf, GptNames.block(l, "ln1"), x),
                 vars.get(GptNames.block(l, "attention/qkv/kernel")), vars.get(GptNames.block(l, "attention/qkv/bias")));
-        List<Output<TFloat32>> parts = tf.split(tf.constant(1), projected, 3L).output();
+        List<Output<TFloat32>> parts = tf.splitV(projected,
+                tf.constant(new int[] {arch.dModel(), arch.kvWidth(), arch.kvWidth()}), tf.constant(1), 3L).output();
         return new Qkv(parts.get(0), parts.get(1), parts.get(2));
     }
 
@@ -217,16 +227,32 @@ public final class GptNetwork {
         return TransformerOps.layerNorm(tf, x, vars.get(prefix + "/gain"), vars.get(prefix + "/bias"));
     }
 
-    /** Rows {@code [B·L, dModel]} (or {@code [B, L, dModel]}) → {@code [B, heads, L, headDim]}. */
-    private Operand<TFloat32> heads(Ops tf, Operand<TFloat32> rows, Operand<TInt32> length) {
+    /** Keys or values {@code [B·L, kvWidth]} (or {@code [B, L, kvWidth]}) → {@code [B, kvHeads, L, headDim]}. */
+    private Operand<TFloat32> kvHeads(Ops tf, Operand<TFloat32> rows, Operand<TInt32> length) {
         Operand<TFloat32> split = tf.reshape(rows,
-                shape(tf, tf.constant(-1), length, tf.constant(arch.heads()), tf.constant(arch.headDim())));
+                shape(tf, tf.constant(-1), length, tf.constant(arch.kvHeads()), tf.constant(arch.headDim())));
         return tf.linalg.transpose(split, tf.constant(new int[] {0, 2, 1, 3}));
     }
 
-    /** {@code [B, heads, L, headDim]} → rows {@code [B·L, dModel]}. */
-    private Operand<TFloat32> mergeHeads(Ops tf, Operand<TFloat32> perHead) {
-        return tf.reshape(tf.linalg.transpose(perHead, tf.constant(new int[] {0, 2, 1, 3})),
+    /**
+     * Queries {@code [B·L, dModel]} → each key/value head's stacked queries {@code [B, kvHeads, groupSize·L,
+     * headDim]}, member-major (query head {@code g·groupSize + r} at position {@code i} is row {@code r·L + i} of
+     * group {@code g}).
+     */
+    private Operand<TFloat32> queryGroups(Ops tf, Operand<TFloat32> rows, Operand<TInt32> length) {
+        Operand<TInt32> kv = tf.constant(arch.kvHeads());
+        Operand<TInt32> group = tf.constant(arch.groupSize());
+        Operand<TInt32> dh = tf.constant(arch.headDim());
+        Operand<TFloat32> split = tf.reshape(rows, shape(tf, tf.constant(-1), length, kv, group, dh));
+        Operand<TFloat32> grouped = tf.linalg.transpose(split, tf.constant(new int[] {0, 2, 3, 1, 4}));
+        return tf.reshape(grouped, shape(tf, tf.constant(-1), kv, tf.math.mul(group, length), dh));
+    }
+
+    /** The inverse of {@link #queryGroups}: {@code [B, kvHeads, groupSize·L, headDim]} → rows {@code [B·L, dModel]}. */
+    private Operand<TFloat32> mergeQueryGroups(Ops tf, Operand<TFloat32> grouped, Operand<TInt32> length) {
+        Operand<TFloat32> split = tf.reshape(grouped, shape(tf, tf.constant(-1), tf.constant(arch.kvHeads()),
+                tf.constant(arch.groupSize()), length, tf.constant(arch.headDim())));
+        return tf.reshape(tf.linalg.transpose(split, tf.constant(new int[] {0, 3, 1, 2, 4})),
                 tf.constant(new int[] {-1, arch.dModel()}));
     }
 

@@ -37,18 +37,20 @@ final class CatalogGptManifest {
         properties.put("layers", arch.layers());
         properties.put("dModel", arch.dModel());
         properties.put("heads", arch.heads());
+        properties.put("kvHeads", arch.kvHeads());
         properties.put("mlpWidth", arch.mlpWidth());
         properties.put("parameters", arch.parameterCount());
         properties.put("input", "ContextPrefix.format(context) + prompt, e.g. \"s=runners|c=footwear|i=trail shoe|f=light>\"; "
                 + "generation ends at the end token; the prefix is at most " + ContextPrefix.MAX_LENGTH + " characters");
         properties.put("stateTensors", 2 * arch.layers());
         properties.put("stateLayout", "state_0 .. state_" + (2 * arch.layers() - 1) + " = K0, V0, K1, V1, ...: each "
-                + "[rows, heads, maxLength, headDim] (head h's channel j is model channel h * headDim + j); "
+                + "[rows, kvHeads, maxLength, headDim] (key/value head g's channel j is channel g * headDim + j of the "
+                + "layer's keys or values; query head h reads key/value head h / (heads / kvHeads)); "
                 + "positions not yet written are zero");
         properties.put("stateUpdate", "in place: step writes each row's new keys and values into the state tensors it is "
                 + "fed and returns those tensors, so a state tensor must not be fed twice");
         properties.put("architecture", "decoder-only Transformer: token + learned position embeddings, pre-LayerNorm blocks "
-                + "(causal multi-head self-attention, GELU MLP), final LayerNorm, output projection tied to the token embedding");
+                + "(causal self-attention, query heads grouped over shared key/value heads, GELU MLP), final LayerNorm, output projection tied to the token embedding");
 
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("trainer", GptTrainer.class.getName());
@@ -70,7 +72,7 @@ final class CatalogGptManifest {
         Map<String, Object> figures = ManifestSections.figures(evaluation);
 
         return new ModelManifest(name, version, KIND, ModelManifest.FORMAT_SAVED_MODEL, TextSignatures.describe(arch.vocabularySize(), 2 * arch.layers(),
-                List.of((long) arch.heads(), (long) arch.maxLength(), (long) arch.headDim())),
+                List.of((long) arch.kvHeads(), (long) arch.maxLength(), (long) arch.headDim())),
                 properties, Map.of(), training, figures);
     }
 

@@ -74,7 +74,7 @@ class GptPrefillStepTest {
         // The loader reads the sizes from a manifest beside the SavedModel.
         new ModelManifest("catalog-gpt", "1", "gpt", ModelManifest.FORMAT_SAVED_MODEL,
                 TextSignatures.describe(VOCABULARY, 2 * arch.layers(),
-                        List.of((long) arch.heads(), (long) arch.maxLength(), (long) arch.headDim())),
+                        List.of((long) arch.kvHeads(), (long) arch.maxLength(), (long) arch.headDim())),
                 Map.of("vocabulary", CharVocabulary.catalog().chars().substring(0, VOCABULARY),
                         "stateSize", arch.stateSize(), "maxLength", arch.maxLength()),
                 Map.of(), Map.of(), Map.of()).write(modelDir);
@@ -156,9 +156,9 @@ class GptPrefillStepTest {
         int dh = arch.headDim();
         int t = arch.maxLength();
         for (int slab = 0; slab < 2 * arch.layers(); slab++) {
-            for (int head = 0; head < arch.heads(); head++) {
+            for (int head = 0; head < arch.kvHeads(); head++) {
                 for (int position = 0; position < t; position++) {
-                    int from = ((slab * arch.heads() + head) * t + position) * dh;
+                    int from = ((slab * arch.kvHeads() + head) * t + position) * dh;
                     float[] values = Arrays.copyOfRange(state, from, from + dh);
                     long zeros = IntStream.range(0, dh).filter(i -> values[i] == 0f).count(); // -0.0 counts: masking multiplies by 0
                     boolean expectWritten = position < written || position == alsoWritten;

@@ -36,14 +36,14 @@ class CatalogGptCommandTest {
         assertThat(manifest.kind()).isEqualTo("gpt");
         assertThat(manifest.properties()).containsEntry("vocabulary", CharVocabulary.catalog().chars())
                 .containsEntry("endToken", 0).containsEntry("maxLength", 160).containsEntry("layers", 2)
-                .containsEntry("dModel", 16).containsEntry("heads", 2);
-        assertThat(manifest.intProperty("stateSize")).isEqualTo(2 * 2 * 160 * 16);
+                .containsEntry("dModel", 16).containsEntry("heads", 2).containsEntry("kvHeads", 1);
+        assertThat(manifest.intProperty("stateSize")).isEqualTo(2 * 2 * 160 * 8); // K and V per layer, maxLength × one key/value head of 8
         assertThat(manifest.signatures()).containsOnlyKeys(TextSignatures.PREFILL, TextSignatures.STEP);
         assertThat(manifest.signatures().get(TextSignatures.STEP).inputs())
                 .containsOnlyKeys(TextSignatures.TOKEN, TextSignatures.POSITION,
                         TextSignatures.state(0), TextSignatures.state(1), TextSignatures.state(2), TextSignatures.state(3));
         assertThat(manifest.signatures().get(TextSignatures.STEP).inputs().get(TextSignatures.state(0)).shape())
-                .containsExactly(-1L, 2L, 160L, 8L); // rows, heads, maxLength, headDim
+                .containsExactly(-1L, 1L, 160L, 8L); // rows, key/value heads, maxLength, headDim
         assertThat(manifest.intProperty("stateTensors")).isEqualTo(4);
         assertThat(manifest.training()).containsEntry("steps", 3).containsKeys("config", "dataSeed", "dataSha256", "finalLoss");
         assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextValidRate");

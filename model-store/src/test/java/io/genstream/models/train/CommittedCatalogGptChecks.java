@@ -59,8 +59,11 @@ abstract class CommittedCatalogGptChecks {
         assertThat(manifest.kind()).isEqualTo("gpt");
         assertThat(manifest.properties().get("vocabulary")).isEqualTo(CharVocabulary.catalog().chars());
         assertThat(manifest.intProperty("endToken")).isZero();
+        int heads = manifest.intProperty("heads");
+        int kvHeads = manifest.properties().containsKey("kvHeads") ? manifest.intProperty("kvHeads") : heads;
+        int kvWidth = manifest.intProperty("dModel") / heads * kvHeads;
         assertThat(manifest.intProperty("stateSize")).isEqualTo(
-                2 * manifest.intProperty("layers") * manifest.intProperty("maxLength") * manifest.intProperty("dModel"))
+                2 * manifest.intProperty("layers") * manifest.intProperty("maxLength") * kvWidth)
                 .isLessThanOrEqualTo(65_536);
         assertThat(manifest.intProperty("maxLength")).isGreaterThanOrEqualTo(CatalogCorpus.MAX_SEQUENCE_LENGTH - 1);
     }

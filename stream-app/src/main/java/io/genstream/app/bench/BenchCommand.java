@@ -119,8 +119,8 @@ public final class BenchCommand {
             throws InterruptedException, ExecutionException {
         List<TextBench.Result> results = new ArrayList<>();
         for (TextModelInfo info : models.textModels()) {
-            out.printf("Text: %s, %d prompts one at a time, then all at once (continuous batching)%n", info.id(),
-                    TextBench.CONCURRENT);
+            out.printf("Text: %s, %d prompts one at a time, in bursts of %d, and %d in flight (continuous batching)%n",
+                    info.id(), TextBench.REQUESTS, TextBench.CONCURRENT, TextBench.CONCURRENT);
             results.add(TextBench.run(models.text(info.id()).orElseThrow(),
                     config.get(GenstreamConfig.TEXT_MAX_ACTIVE)));
         }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Text: continuous batching against one request at a time, on one instance of a served text
@@ -20,43 +21,83 @@ import java.util.function.IntFunction;
  * context and the first word of a blurb, at temperature 0.8, up to {@link #MAX_TOKENS} tokens
  * (most end earlier, at the end of their blurb, so lengths vary as they do in service).
  *
- * <p>The one-at-a-time run calls the model with exactly one row per step (no padding), the
- * fastest way to generate a single request; the continuous run pads every call to a multiple of
- * 8 rows, as genstream serves. The instance is borrowed from the model's idle batcher.
+ * <p>Each round generates the same {@link #REQUESTS} requests three ways:
+ * <ul>
+ *   <li><b>continuous</b> (the comparison the target is set on): {@link #CONCURRENT} requests submitted at once,
+ *       continuously batched, the next {@link #CONCURRENT} when the last of them has finished;
+ *   <li><b>closed loop</b>: {@link #CONCURRENT} requests in flight at all times, each finished one replaced by the
+ *       next (clients that each send their next prompt when their answer comes), so sequences also join the batch
+ *       while others run, as they do in service;
+ *   <li><b>one at a time</b>: exactly one row per step, the fastest way to generate a single request.
+ * </ul>
+ * The batched runs call the model unpadded, as genstream serves. The instance is borrowed from the model's idle
+ * batcher.
  */
 final class TextBench {
 
     static final int CONCURRENT = 32;
+    /** Requests per run: eight times {@link #CONCURRENT} (eight bursts; in the closed loop, eight per client). */
+    static final int REQUESTS = 8 * CONCURRENT;
     static final int MAX_TOKENS = 96;
     static final float TEMPERATURE = 0.8f;
     /** Held-out contexts: not the seed of any training corpus. */
     static final long PROMPT_SEED = 4_242L;
     /** Continuous over one-at-a-time tokens/s the text runtime must reach on catalog-gpt. */
     static final double MIN_SPEEDUP = 8;
-    static final int SERVED_ROW_MULTIPLE = 8;
+    /** As genstream serves text (no padding; see {@code ContinuousBatcher.Builder#optRowMultiple}). */
+    static final int SERVED_ROW_MULTIPLE = 1;
 
     /** Rounds of the comparison: one round is at the mercy of a noisy machine. */
-    static final int ROUNDS = 5;
-    /**
-     * The prompts are generated this many times over in each run of a round (each time all {@link #CONCURRENT} at
-     * once, or one at a time): a single burst of the continuous run lasts a few tenths of a second.
-     */
-    static final int BURSTS = 3;
+    static final int ROUNDS = 3;
+
+    /** One round: the same requests one at a time, continuously batched, and in a closed loop. */
+    record Round(GenerationRun sequential, GenerationRun continuous, GenerationRun closedLoop) {
+
+        double speedup() {
+            return continuous.tokensPerSecond() / sequential.tokensPerSecond();
+        }
+
+        double closedLoopSpeedup() {
+            return closedLoop.tokensPerSecond() / sequential.tokensPerSecond();
+        }
+    }
 
     /**
-     * One text model's comparison: {@link #ROUNDS} rounds, each the same prompts one at a time and then all at once
-     * ({@link #BURSTS} times each); the round reported is the one with the median ratio.
+     * One text model's comparison over {@link #ROUNDS} rounds, in the order they ran.
      *
      * @param model the model measured
-     * @param continuous the median round's run with all prompts submitted at once, continuously batched
-     * @param sequential the median round's run with the same prompts one at a time
-     * @param roundSpeedups every round's ratio, in the order they ran
+     * @param rounds every round
      */
-    record Result(TextModelInfo model, GenerationRun continuous, GenerationRun sequential, List<Double> roundSpeedups) {
+    record Result(TextModelInfo model, List<Round> rounds) {
+
+        Result {
+            if (rounds.isEmpty()) {
+                throw new IllegalArgumentException("a text result needs a round");
+            }
+            rounds = List.copyOf(rounds);
+        }
+
+        /** The round with the median continuous over one-at-a-time ratio: the one reported. */
+        Round median() {
+            return medianBy(Round::speedup);
+        }
+
+        /** The round with the median closed-loop over one-at-a-time ratio. */
+        Round medianClosedLoop() {
+            return medianBy(Round::closedLoopSpeedup);
+        }
 
         /** The median round's continuous over one-at-a-time tokens/s. */
         double speedup() {
-            return continuous.tokensPerSecond() / sequential.tokensPerSecond();
+            return median().speedup();
+        }
+
+        double closedLoopSpeedup() {
+            return medianClosedLoop().closedLoopSpeedup();
+        }
+
+        private Round medianBy(ToDoubleFunction<Round> ratio) {
+            return rounds.stream().sorted(Comparator.comparingDouble(ratio)).toList().get(rounds.size() / 2);
         }
     }
 
@@ -64,25 +105,23 @@ final class TextBench {
 
     static Result run(TextGenerator generator, int maxActive) throws InterruptedException, ExecutionException {
         TextModelInfo model = generator.info();
-        List<TextPlan> plans = plans(model, CONCURRENT);
+        List<TextPlan> plans = plans(model, REQUESTS);
         SequenceModel<?> instance = generator.instances().get(0);
         int active = Math.min(maxActive, CONCURRENT);
         IntFunction<SequenceRequest> request = i -> TextGenerator.request(plans.get(i), model);
-        // Warm-up (JIT, TensorFlow's kernels for the shapes of both runs), not measured.
-        ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, active, request, 1);
+        // Warm-up (JIT, TensorFlow's kernels for the shapes of every run), not measured.
+        ContinuousBatchingBench.steady(instance, active, SERVED_ROW_MULTIPLE, 2 * active, request);
         ContinuousBatchingBench.run(instance, 1, 1, 2, request, 1);
-        List<GenerationRun[]> rounds = new ArrayList<>(ROUNDS);
+        List<Round> rounds = new ArrayList<>(ROUNDS);
         for (int round = 0; round < ROUNDS; round++) {
-            GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, CONCURRENT, request, BURSTS);
+            GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, REQUESTS, request, 1);
             GenerationRun continuous = ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, CONCURRENT,
-                    request, BURSTS);
-            rounds.add(new GenerationRun[] {continuous, sequential});
+                    request, REQUESTS / CONCURRENT);
+            GenerationRun closedLoop = ContinuousBatchingBench.steady(instance, active, SERVED_ROW_MULTIPLE,
+                    REQUESTS, request);
+            rounds.add(new Round(sequential, continuous, closedLoop));
         }
-        List<Double> speedups = rounds.stream().map(r -> r[0].tokensPerSecond() / r[1].tokensPerSecond()).toList();
-        GenerationRun[] median = rounds.stream()
-                .sorted(Comparator.comparingDouble(r -> r[0].tokensPerSecond() / r[1].tokensPerSecond()))
-                .toList().get(ROUNDS / 2);
-        return new Result(model, median[0], median[1], speedups);
+        return new Result(model, rounds);
     }
 
     static List<TextPlan> plans(TextModelInfo model, int count) {

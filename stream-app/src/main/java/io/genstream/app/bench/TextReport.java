@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** The text results, for a person and in the JSON (the {@code text_*} keys describe catalog-gpt). */
@@ -31,15 +32,23 @@ final class TextReport {
             return;
         }
         for (TextBench.Result r : results) {
-            out.printf(Locale.ROOT, "Text — %s, %d concurrent prompts (up to %d tokens, temperature %.1f), one instance,"
-                    + " %d bursts a run%n", r.model().id(), TextBench.CONCURRENT,
-                    TextBench.MAX_TOKENS, TextBench.TEMPERATURE, TextBench.BURSTS);
-            run(out, "continuous batching ", r.continuous());
-            run(out, "one at a time       ", r.sequential());
-            out.printf(Locale.ROOT, "   continuous / one at a time = %.2f× tokens/s (median of %d rounds: %s)%n",
-                    r.speedup(), r.roundSpeedups().size(), r.roundSpeedups().stream()
-                            .map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(Collectors.joining(", ")));
+            out.printf(Locale.ROOT, "Text — %s, %d requests (up to %d tokens, temperature %.1f), %d at once (closed"
+                    + " loop: %d in flight), one instance%n", r.model().id(), TextBench.REQUESTS, TextBench.MAX_TOKENS,
+                    TextBench.TEMPERATURE, TextBench.CONCURRENT, TextBench.CONCURRENT);
+            TextBench.Round median = r.median();
+            run(out, "continuous batching ", median.continuous());
+            run(out, "one at a time       ", median.sequential());
+            run(out, "closed loop         ", r.medianClosedLoop().closedLoop());
+            out.printf(Locale.ROOT, "   continuous / one at a time  = %.2f× tokens/s (median of %d rounds: %s)%n",
+                    r.speedup(), r.rounds().size(), ratios(r, TextBench.Round::speedup));
+            out.printf(Locale.ROOT, "   closed loop / one at a time = %.2f× tokens/s (median of %d rounds: %s)%n",
+                    r.closedLoopSpeedup(), r.rounds().size(), ratios(r, TextBench.Round::closedLoopSpeedup));
         }
+    }
+
+    private static String ratios(TextBench.Result r, ToDoubleFunction<TextBench.Round> ratio) {
+        return r.rounds().stream().map(round -> String.format(Locale.ROOT, "%.2f", ratio.applyAsDouble(round)))
+                .collect(Collectors.joining(", "));
     }
 
     private static void run(PrintStream out, String label, GenerationRun run) {
@@ -54,23 +63,31 @@ final class TextReport {
         Optional<TextBench.Result> headline = headline(results);
         json.put("text_model", headline.map(r -> r.model().id()).orElse(null));
         BenchJson.num(json, "text_continuous_tokens_per_s",
-                headline.map(r -> r.continuous().tokensPerSecond()).orElse(Double.NaN));
+                headline.map(r -> r.median().continuous().tokensPerSecond()).orElse(Double.NaN));
         BenchJson.num(json, "text_sequential_tokens_per_s",
-                headline.map(r -> r.sequential().tokensPerSecond()).orElse(Double.NaN));
+                headline.map(r -> r.median().sequential().tokensPerSecond()).orElse(Double.NaN));
         BenchJson.num(json, "text_speedup", headline.map(TextBench.Result::speedup).orElse(Double.NaN));
-        BenchJson.num(json, "text_p50_ms", headline.map(r -> r.continuous().completeP50Ms()).orElse(Double.NaN));
-        BenchJson.num(json, "text_p99_ms", headline.map(r -> r.continuous().completeP99Ms()).orElse(Double.NaN));
+        BenchJson.num(json, "text_p50_ms", headline.map(r -> r.median().continuous().completeP50Ms()).orElse(Double.NaN));
+        BenchJson.num(json, "text_p99_ms", headline.map(r -> r.median().continuous().completeP99Ms()).orElse(Double.NaN));
+        BenchJson.num(json, "text_closed_loop_tokens_per_s",
+                headline.map(r -> r.medianClosedLoop().closedLoop().tokensPerSecond()).orElse(Double.NaN));
+        BenchJson.num(json, "text_closed_loop_speedup",
+                headline.map(TextBench.Result::closedLoopSpeedup).orElse(Double.NaN));
         ArrayNode all = json.putArray("text_by_model");
         for (TextBench.Result r : results) {
             ObjectNode node = all.addObject().put("model", r.model().id());
-            node.put("concurrent_prompts", TextBench.CONCURRENT);
-            node.put("bursts", TextBench.BURSTS);
+            node.put("requests", TextBench.REQUESTS);
+            node.put("concurrent", TextBench.CONCURRENT);
             node.put("max_tokens", TextBench.MAX_TOKENS);
-            run(node.putObject("continuous"), r.continuous());
-            run(node.putObject("sequential"), r.sequential());
+            run(node.putObject("continuous"), r.median().continuous());
+            run(node.putObject("sequential"), r.median().sequential());
+            run(node.putObject("closed_loop"), r.medianClosedLoop().closedLoop());
             BenchJson.num(node, "speedup", r.speedup());
+            BenchJson.num(node, "closed_loop_speedup", r.closedLoopSpeedup());
             ArrayNode rounds = node.putArray("round_speedups");
-            r.roundSpeedups().forEach(rounds::add);
+            r.rounds().forEach(round -> rounds.add(round.speedup()));
+            ArrayNode closedLoopRounds = node.putArray("round_closed_loop_speedups");
+            r.rounds().forEach(round -> closedLoopRounds.add(round.closedLoopSpeedup()));
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Callers {@link #submit} a {@link SequenceRequest} (prompt tokens and their own {@link TokenChooser}) and
  * get a future. One worker thread per {@link SequenceModel} instance loops: admit waiting requests while fewer
  * than {@code maxActive} are active (one prefill call for the newcomers), then one step call for all its active
- * sequences. Every call's row count is rounded up to {@code rowMultiple} (pad rows repeat row 0), so a
- * sequence's tokens do not depend on what it was batched with.
+ * sequences. Optionally every call's row count is rounded up to {@code rowMultiple} (pad rows repeat row 0).
  *
  * <p>Each future completes on a worker thread with a {@link GeneratedSequence}; chain heavy work with the
  * {@code *Async} methods. It fails with {@link BatchFailedException} when a model call it was in failed (other
@@ -131,7 +130,7 @@ public final class ContinuousBatcher implements AutoCloseable {
         private List<SequenceModel<?>> models;
         private Integer maxActive;
         private Integer queueCapacity;
-        private int rowMultiple = 8;
+        private int rowMultiple = 1;
         private SequenceListener listener = SequenceListener.NONE;
         private Duration closeTimeout = Duration.ofSeconds(30);
         private int maxLength;
@@ -162,7 +161,12 @@ public final class ContinuousBatcher implements AutoCloseable {
             return this;
         }
 
-        /** Every model call's row count is rounded up to a multiple of this (default 8; 1 = no padding). */
+        /**
+         * Every model call's row count is rounded up to a multiple of this (default 1: no padding). Padding helps where
+         * a model's kernels pick their algorithm, and so their rounding, by row count and only at the remainder: then
+         * a sequence's tokens do not depend on what it was batched with. TensorFlow 2.10's CPU kernels round
+         * differently at 8 and 16 rows too, so genstream serves unpadded.
+         */
         public Builder optRowMultiple(int rowMultiple) {
             this.rowMultiple = rowMultiple;
             return this;

@@ -30,11 +30,20 @@ class BenchJsonTest {
                 Map.of("limit", new CpuUse(1.9, Double.NaN, 0.4)), List.of(TEXT));
     }
 
-    /** catalog-gpt: 3,200 tokens/s continuous, 320 one at a time: 10×. */
+    /**
+     * catalog-gpt, three rounds. The median round by continuous over one-at-a-time is the second (3,200 against 320
+     * tokens/s: 10×); by closed loop over one-at-a-time it is the third (1,800 against 400: 4.5×).
+     */
     private static final TextBench.Result TEXT = new TextBench.Result(
             new TextModelInfo("catalog-gpt", "1", "gpt", CharVocabulary.catalog(), 128, 16),
-            new GenerationRun(32, 96, 1600, 0.5, 3200, 400, 480, 20, 28.5, 30.1, 0.41, 0.04),
-            new GenerationRun(1, 96, 1600, 5.0, 320, 2500, 4900, 3, 1, 1, 4.2, 0.3), List.of(9.5, 10.0, 11.0, 8.0, 10.5));
+            List.of(round(300, 1500, 2700), round(320, 1280, 3200), round(400, 1800, 4400)));
+
+    private static TextBench.Round round(double sequential, double closedLoop, double continuous) {
+        return new TextBench.Round(
+                new GenerationRun(1, 256, 1600, 1600 / sequential, sequential, 2500, 4900, 3, 1, 1, 4.2, 0.3),
+                new GenerationRun(32, 256, 1600, 1600 / continuous, continuous, 400, 480, 20, 18.5, 18.5, 0.41, 0.04),
+                new GenerationRun(32, 256, 1600, 1600 / closedLoop, closedLoop, 300, 420, 20, 28.5, 28.5, 0.8, 0.1));
+    }
 
     @Test
     void jsonHasEveryRequiredFigureAndTheTargets(@TempDir Path dir) throws Exception {
@@ -81,7 +90,12 @@ class BenchJsonTest {
         assertThat(json.get("text_p99_ms").asDouble()).isEqualTo(480.0);
         assertThat(json.get("text_model").asText()).isEqualTo("catalog-gpt@1");
         assertThat(json.get("targets").get("text_speedup").get("met").asBoolean()).isTrue(); // 10 ≥ 8
-        assertThat(json.get("text_by_model").get(0).get("round_speedups")).hasSize(5);
+        assertThat(json.get("text_speedup").asDouble()).isEqualTo(10.0);
+        assertThat(json.get("text_sequential_tokens_per_s").asDouble()).isEqualTo(320.0);
+        assertThat(json.get("text_closed_loop_tokens_per_s").asDouble()).isEqualTo(1800.0);
+        assertThat(json.get("text_closed_loop_speedup").asDouble()).isEqualTo(4.5);
+        assertThat(json.get("text_by_model").get(0).get("round_speedups")).hasSize(3);
+        assertThat(json.get("text_by_model").get(0).get("round_closed_loop_speedups").get(0).asDouble()).isEqualTo(5.0);
     }
 
     @Test

@@ -39,6 +39,52 @@ class ContinuousBatchingBenchTest {
                 comparison.continuous().tokensPerSecond() / comparison.oneAtATime().tokensPerSecond());
     }
 
+    /**
+     * The closed loop keeps its requests in flight: a request submitted after an earlier one finished is stepped
+     * together with requests still running from the start, and no call ever holds more than the loop's width. The
+     * model is slowed (each call waits for a pacer thread) so that the loop, woken by a finish, submits the next
+     * request long before the running ones end.
+     */
+    @Test
+    void theSteadyRunReplacesEachFinishedRequestWhileTheOthersRun() throws Exception {
+        int inFlight = 4;
+        int requests = 10;
+        ChainModel model = new ChainModel(128).gated();
+        Thread pacer = new Thread(() -> {
+            try {
+                while (true) {
+                    model.release(1);
+                    Thread.sleep(2);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pacer");
+        pacer.setDaemon(true);
+        pacer.start();
+        GenerationRun run;
+        try {
+            run = ContinuousBatchingBench.steady(model, inFlight, 1, requests, i -> spaced(i));
+        } finally {
+            pacer.interrupt();
+        }
+
+        long expectedTokens = 0;
+        for (int i = 0; i < requests; i++) {
+            expectedTokens += 10 + 4 * i;
+        }
+        assertThat(run.requests()).isEqualTo(requests);
+        assertThat(run.tokens()).isEqualTo(expectedTokens);
+        assertThat(run.maxActive()).isEqualTo(inFlight);
+        assertThat(model.calls).allSatisfy(call -> assertThat(call.rows()).isLessThanOrEqualTo(inFlight));
+        // Request 4 (id 5) joins when request 0 (10 tokens) ends, while request 3 (id 4, 22 tokens) still runs.
+        assertThat(model.calls).anySatisfy(call -> assertThat(call.ids()).contains(4, 5));
+    }
+
+    private static SequenceRequest spaced(int i) {
+        return GreedyChooser.request(10 + 4 * i, i + 1, 2, 3);
+    }
+
     private static SequenceRequest request(int i) {
         return GreedyChooser.request(3 + i, i + 1, 2, 3);
     }

@@ -125,6 +125,7 @@ class ContinuousBatcherPaddingTest {
                 .setName("padding-test")
                 .setModels(List.of(model))
                 .setMaxActive(maxActive)
-                .setQueueCapacity(REQUESTS);
+                .setQueueCapacity(REQUESTS)
+                .optRowMultiple(8);
     }
 }
