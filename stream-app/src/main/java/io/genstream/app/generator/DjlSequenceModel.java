@@ -35,7 +35,7 @@ import java.util.Set;
  * every row handed out has come back (stepped or released). Not thread-safe: a continuous batcher drives each
  * instance from one worker thread.
  *
- * <p>A step may write into the state tensors it is fed (catalog-gpt/3 writes its KV cache in place), and a
+ * <p>A step may write into the state tensors it is fed (catalog-gpt/3 and /4 write their KV cache in place), and a
  * regrouping slice of one run of rows shares its source's buffer. So every row a step's tensors hold is either
  * a row of one of its inputs or a row already given back: the tensors are fed as they are only when no row of
  * them is held by a sequence outside the step, and a padding input rides only on a row given back.
