@@ -5,7 +5,6 @@ import io.genstream.app.config.GenstreamConfig;
 import io.genstream.app.generator.DjlImageModel;
 import io.genstream.app.generator.GenerationException;
 import io.genstream.app.generator.ModelCatalog;
-import io.genstream.app.generator.SavedModels;
 import io.genstream.app.metrics.GenstreamMetrics;
 import io.genstream.app.metrics.LifecycleMetrics;
 import io.genstream.app.runtime.DevicePlacement;
@@ -44,7 +43,6 @@ public final class Generators {
         // a model is loaded (keeping its own GPU options); set them only when configured.
         threads(config.get(GenstreamConfig.INTRA_OP_THREADS), "ai.djl.tensorflow.num_intraop_threads");
         threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
-        SavedModels.allowThreadSpinning(config.get(GenstreamConfig.THREAD_SPINNING));
         long started = System.nanoTime();
         LifecycleMetrics lifecycle = new LifecycleMetrics(metrics.registry());
         ModelCatalog catalog = ModelCatalog.load(root, new ModelCatalog.Loading(devices, instances,

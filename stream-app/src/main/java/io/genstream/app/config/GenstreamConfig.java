@@ -67,9 +67,6 @@ public final class GenstreamConfig {
             "generator.intra.op.threads", 0, "TensorFlow threads inside one op of a model call; 0 = TensorFlow's default");
     public static final ConfigKey<Integer> INTER_OP_THREADS = ConfigKey.integer(
             "generator.inter.op.threads", 0, "TensorFlow ops of one model call run at once; 0 = TensorFlow's default");
-    public static final ConfigKey<Boolean> THREAD_SPINNING = ConfigKey.bool(
-            "generator.thread.spinning", false,
-            "Let TensorFlow's idle threads busy-wait for work; off: they sleep, leaving the cores to Kafka's threads");
     public static final ConfigKey<Integer> BATCH_MAX_SIZE = ConfigKey.integer(
             "batch.max.size", 128, "Most items in one model call (merged across requests, tasks and threads)");
     public static final ConfigKey<Long> BATCH_MAX_DELAY_MS = ConfigKey.longKey(
@@ -124,7 +121,7 @@ public final class GenstreamConfig {
             TOPIC_CREATE, MODELS_DIR, MODELS_SCAN_INTERVAL_MS, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES,
             RATE_LIMIT_PER_KEY, RATE_LIMIT_WINDOW_MS, MAX_PROMPT_CHARS, MAX_TOKENS,
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
-            DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, THREAD_SPINNING, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
+            DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,
             QUALITY_TEXT_SAMPLE_SIZE, CANARY_MAX_FRECHET_INCREASE, CANARY_MAX_GRAMMAR_VALID_DROP, CANARY_MIN_COUNT,
             STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,
