@@ -96,7 +96,8 @@ public final class BenchCommand {
                 Throughput genstream;
                 BatchMeters genstreamBatches;
                 Latency latency;
-                try (GenstreamPhase phase = new GenstreamPhase(local, GenstreamPhase.MEASURED, models, metrics, MODEL, modelId)) {
+                try (GenstreamPhase phase = new GenstreamPhase(local, GenstreamPhase.MEASURED, models, metrics, MODEL,
+                        modelId)) {
                     out.printf("P: genstream end to end, %d events pre-produced%n", genstreamEvents);
                     sampler = CpuUse.start();
                     genstream = phase.throughput(genstreamEvents, timeout);
