@@ -62,7 +62,10 @@ public final class BenchCommand {
                 // (NOT_LEADER_OR_FOLLOWER), which costs the first transactions a retry or an
                 // abort. Created now, they are settled by the time L is measured.
                 BaselinePhase.createTopics(local);
-                GenstreamPhase.createTopics(local);
+                GenstreamPhase.createTopics(local, GenstreamPhase.MEASURED);
+                if (!options.warmUp().isZero()) {
+                    GenstreamPhase.createTopics(local, GenstreamPhase.WARM_UP);
+                }
 
                 out.printf("L: %s called directly at batch sizes %s, %d s in all%n", modelId,
                         options.limitBatchSizes(), options.phase().toSeconds());
@@ -82,11 +85,19 @@ public final class BenchCommand {
                 cpu.put("baseline", sampler.stop());
                 out.printf(Locale.ROOT, "   %.1f samples/s%n", baseline.samplesPerSecond());
 
+                if (!options.warmUp().isZero()) {
+                    out.printf("Warm-up: genstream for %d s, not measured (a backlog, then a steady load)%n",
+                            options.warmUp().toSeconds());
+                    sampler = CpuUse.start();
+                    warmUp(local, models, metrics, modelId, limit.best().samplesPerSecond(), options.warmUp(), timeout);
+                    cpu.put("warm-up", sampler.stop());
+                }
                 int genstreamEvents = events(options.genstreamEvents(), limit.best().samplesPerSecond(), options.phase());
                 Throughput genstream;
                 BatchMeters genstreamBatches;
                 Latency latency;
-                try (GenstreamPhase phase = new GenstreamPhase(local, models, metrics, MODEL, modelId)) {
+                try (GenstreamPhase phase = new GenstreamPhase(local, GenstreamPhase.MEASURED, models, metrics, MODEL,
+                        modelId)) {
                     out.printf("P: genstream end to end, %d events pre-produced%n", genstreamEvents);
                     sampler = CpuUse.start();
                     genstream = phase.throughput(genstreamEvents, timeout);
@@ -111,6 +122,22 @@ public final class BenchCommand {
                 }
                 return 0;
             }
+        }
+    }
+
+    /**
+     * Runs genstream, unmeasured, on topics and an application of its own. The bench's JVM is fresh: without
+     * this the JIT compiler is still compiling the broker, Kafka Streams and genstream through P and the latency
+     * phase (0.3–0.5 of the 2 cores here), and takes that from them. Half the time a backlog (full batches, as
+     * in P), half a steady load of about half of P (small batches, as in the latency phase).
+     */
+    private static void warmUp(GenstreamConfig config, ModelCatalog models, GenstreamMetrics metrics, String modelId,
+            double limitRate, Duration warmUp, Duration timeout) throws InterruptedException {
+        Duration half = warmUp.dividedBy(2);
+        try (GenstreamPhase phase = new GenstreamPhase(config, GenstreamPhase.WARM_UP, models, metrics, MODEL,
+                modelId)) {
+            phase.throughput(events(0, limitRate, half), timeout);
+            phase.latency(LATENCY_LOAD * EXPECTED_SHARE * limitRate, half, timeout);
         }
     }
 

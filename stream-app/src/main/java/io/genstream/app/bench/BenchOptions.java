@@ -18,9 +18,10 @@ import java.util.Map;
  * @param baselineEvents events pre-produced for the baseline; 0 = sized from the limit at batch 1
  * @param genstreamEvents events pre-produced for genstream; 0 = sized from the best limit
  * @param textOnly measure only text generation (continuous batching against one at a time)
+ * @param warmUp how long genstream runs, unmeasured, before P ({@link Duration#ZERO}: not at all)
  */
 public record BenchOptions(Path json, Duration phase, Duration latencyDuration, List<Integer> limitBatchSizes,
-        int baselineEvents, int genstreamEvents, boolean textOnly) {
+        int baselineEvents, int genstreamEvents, boolean textOnly, Duration warmUp) {
 
     public static final String JSON = "json";
     public static final String DURATION_PER_PHASE = "duration-per-phase";
@@ -29,8 +30,10 @@ public record BenchOptions(Path json, Duration phase, Duration latencyDuration, 
     public static final String BASELINE_EVENTS = "baseline-events";
     public static final String GENSTREAM_EVENTS = "genstream-events";
     public static final String TEXT_ONLY = "text-only";
+    public static final String WARM_UP = "warm-up";
 
     static final int DEFAULT_PHASE_SECONDS = 30;
+    static final int DEFAULT_WARM_UP_SECONDS = 30;
     static final List<Integer> DEFAULT_BATCH_SIZES = List.of(1, 8, 32, 64, 128, 256);
 
     public BenchOptions {
@@ -43,6 +46,9 @@ public record BenchOptions(Path json, Duration phase, Duration latencyDuration, 
         }
         if (baselineEvents < 0 || genstreamEvents < 0) {
             throw new IllegalArgumentException("event counts must be ≥ 0 (0 = sized automatically)");
+        }
+        if (warmUp.isNegative()) {
+            throw new IllegalArgumentException("--" + WARM_UP + " must be ≥ 0 s (0 = none)");
         }
         limitBatchSizes = List.copyOf(limitBatchSizes);
     }
@@ -58,7 +64,8 @@ public record BenchOptions(Path json, Duration phase, Duration latencyDuration, 
                 flags.containsKey(LIMIT_BATCH_SIZES) ? sizes(flags.get(LIMIT_BATCH_SIZES)) : DEFAULT_BATCH_SIZES,
                 integer(flags, BASELINE_EVENTS, 0),
                 integer(flags, GENSTREAM_EVENTS, 0),
-                Boolean.parseBoolean(flags.getOrDefault(TEXT_ONLY, "false")));
+                Boolean.parseBoolean(flags.getOrDefault(TEXT_ONLY, "false")),
+                Duration.ofSeconds(integer(flags, WARM_UP, DEFAULT_WARM_UP_SECONDS)));
     }
 
     private static int positive(Map<String, String> flags, String name, int fallback) {

@@ -14,12 +14,16 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Runs P and then the latency phase on one production application ({@link GenstreamApplication},
- * exactly_once_v2) under a topic prefix and application id of its own.
+ * exactly_once_v2) under a topic prefix and application id of its own. The warm-up before P runs the
+ * same way under other names ({@link #WARM_UP}), so it shares no topic, state or transaction with P.
  */
 final class GenstreamPhase implements AutoCloseable {
 
-    static final String PREFIX = "bench-genstream.";
-    static final String APPLICATION_ID = "genstream-bench";
+    /** Topic prefix and application id of one application run by the bench. */
+    record Names(String topicPrefix, String applicationId) {}
+
+    static final Names MEASURED = new Names("bench-genstream.", "genstream-bench");
+    static final Names WARM_UP = new Names("bench-warm-up.", "genstream-bench-warm-up");
     static final String THROUGHPUT_IDS = "p-";
     static final String LATENCY_IDS = "l-";
 
@@ -38,8 +42,9 @@ final class GenstreamPhase implements AutoCloseable {
      * @param model the model the events ask for, by name
      * @param modelId its {@code name@version}, which tags its batcher meters
      */
-    GenstreamPhase(GenstreamConfig base, ModelCatalog models, GenstreamMetrics metrics, String model, String modelId) {
-        this.config = config(base);
+    GenstreamPhase(GenstreamConfig base, Names names, ModelCatalog models, GenstreamMetrics metrics, String model,
+            String modelId) {
+        this.config = config(base, names);
         this.models = models;
         this.metrics = metrics;
         this.topics = GenstreamApplication.topics(config);
@@ -50,16 +55,17 @@ final class GenstreamPhase implements AutoCloseable {
     }
 
     /** The configuration under test, on the bench's own topic prefix and application id. */
-    static GenstreamConfig config(GenstreamConfig base) {
-        return base.with(GenstreamConfig.TOPIC_PREFIX, PREFIX).with(GenstreamConfig.APPLICATION_ID, APPLICATION_ID);
+    static GenstreamConfig config(GenstreamConfig base, Names names) {
+        return base.with(GenstreamConfig.TOPIC_PREFIX, names.topicPrefix())
+                .with(GenstreamConfig.APPLICATION_ID, names.applicationId());
     }
 
     /**
      * Creates genstream's topics ahead of {@link GenstreamApplication#start}, whose own creation
      * then finds them: the events must be in the input topic before the application starts.
      */
-    static void createTopics(GenstreamConfig base) {
-        GenstreamConfig config = config(base);
+    static void createTopics(GenstreamConfig base, Names names) {
+        GenstreamConfig config = config(base, names);
         Topics topics = GenstreamApplication.topics(config);
         TopicAdmin.ensureTopics(GenstreamApplication.clientConfig(config), topics.names(),
                 Set.of(topics.modelRoutes().name()), config.get(GenstreamConfig.TOPIC_PARTITIONS),

@@ -149,7 +149,11 @@ abstract class PendingGeneration<E extends SpecificRecordBase>
         PendingRequest request = new PendingRequest(source.topic(), source.partition(), source.offset(),
                 record.timestamp(), record.key(), record.value().input(), modelId);
         store.put(request.offset(), request.encode());
-        waiting.add(request.offset());
+        // Usually nothing older waits: the request goes to its runtime at once, with the event the intake
+        // decoded, rather than read back from the store and decoded again. Otherwise it queues behind them.
+        if (!waiting.isEmpty() || !submit(request, record.value().value())) {
+            waiting.add(request.offset());
+        }
         drain(maxBlock);
     }
 
@@ -168,7 +172,7 @@ abstract class PendingGeneration<E extends SpecificRecordBase>
         emitCompleted();
     }
 
-    /** @return false when the model's runtime has no room for this request now */
+    /** @return false when the model's runtime has no room for this stored request now */
     private boolean submit(PendingRequest request) {
         E event;
         try {
@@ -177,6 +181,11 @@ abstract class PendingGeneration<E extends SpecificRecordBase>
             reject(request, RejectionReason.GENERATION_FAILED, "stored request no longer decodes: " + e.getMessage());
             return true;
         }
+        return submit(request, event);
+    }
+
+    /** @return false when the model's runtime has no room for this request now */
+    private boolean submit(PendingRequest request, E event) {
         String modelId = request.modelId() != null ? request.modelId() : route(event).orElse(null);
         try {
             if (modelId == null) {

@@ -21,6 +21,15 @@ class BenchOptionsTest {
         assertThat(options.limitBatchSizes()).containsExactly(1, 8, 32, 64, 128, 256);
         assertThat(options.baselineEvents()).isZero();
         assertThat(options.genstreamEvents()).isZero();
+        assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theWarmUpIsSetInSecondsAndZeroTurnsItOff() {
+        assertThat(BenchOptions.from(Map.of("warm-up", "45")).warmUp()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(BenchOptions.from(Map.of("warm-up", "0")).warmUp()).isZero();
+        assertThatThrownBy(() -> BenchOptions.from(Map.of("warm-up", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warm-up");
     }
 
     @Test
