@@ -146,8 +146,8 @@ public final class BenchCommand {
             throws InterruptedException, ExecutionException {
         List<TextBench.Result> results = new ArrayList<>();
         for (TextModelInfo info : models.textModels()) {
-            out.printf("Text: %s, %d prompts one at a time, in bursts of %d, and %d in flight (continuous batching)%n",
-                    info.id(), TextBench.REQUESTS, TextBench.CONCURRENT, TextBench.CONCURRENT);
+            out.printf("Text: %s, %d prompts one at a time, %d at once (continuous batching), and %d in flight"
+                    + " (closed loop)%n", info.id(), TextBench.REQUESTS, TextBench.CONCURRENT, TextBench.CONCURRENT);
             results.add(TextBench.run(models.text(info.id()).orElseThrow(),
                     config.get(GenstreamConfig.TEXT_MAX_ACTIVE)));
         }
