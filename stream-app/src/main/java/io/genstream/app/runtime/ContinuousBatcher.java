@@ -23,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ContinuousBatcher implements AutoCloseable {
 
+    /** The row multiple calls are padded to unless told otherwise: 1, no padding (see {@link Builder#optRowMultiple}). */
+    public static final int DEFAULT_ROW_MULTIPLE = 1;
+
     private final String name;
     private final int capacity;
     private final int maxLength;
@@ -130,7 +133,7 @@ public final class ContinuousBatcher implements AutoCloseable {
         private List<SequenceModel<?>> models;
         private Integer maxActive;
         private Integer queueCapacity;
-        private int rowMultiple = 1;
+        private int rowMultiple = DEFAULT_ROW_MULTIPLE;
         private SequenceListener listener = SequenceListener.NONE;
         private Duration closeTimeout = Duration.ofSeconds(30);
         private int maxLength;
