@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ContinuousBatcher implements AutoCloseable {
 
-    /** The row multiple calls are padded to unless told otherwise: 1, no padding (see {@link Builder#optRowMultiple}). */
+    /** The row multiple calls are padded to unless set: 1, no padding (see {@link Builder#optRowMultiple}). */
     public static final int DEFAULT_ROW_MULTIPLE = 1;
 
     private final String name;
