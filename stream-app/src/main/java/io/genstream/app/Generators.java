@@ -36,13 +36,15 @@ public final class Generators {
             throw new GenerationException("model store " + root.toAbsolutePath()
                     + " not found: run from the repository root or set models.dir");
         }
+        // DJL's TensorFlow engine reads its thread counts from these properties (keeping its own GPU
+        // options); set them only when configured, and before anything starts the engine: TensorFlow
+        // sizes its process-wide CPU thread pools once, for the first context or session it creates
+        // (the engine's eager context, started by the GPU count below).
+        threads(config.get(GenstreamConfig.INTRA_OP_THREADS), "ai.djl.tensorflow.num_intraop_threads");
+        threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));
         List<Device> devices = DevicePlacement.devices(mode, mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus());
         int instances = config.get(GenstreamConfig.INSTANCES_PER_DEVICE);
-        // DJL's TensorFlow engine reads its session thread counts from these properties when
-        // a model is loaded (keeping its own GPU options); set them only when configured.
-        threads(config.get(GenstreamConfig.INTRA_OP_THREADS), "ai.djl.tensorflow.num_intraop_threads");
-        threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         long started = System.nanoTime();
         LifecycleMetrics lifecycle = new LifecycleMetrics(metrics.registry());
         ModelCatalog catalog = ModelCatalog.load(root, new ModelCatalog.Loading(devices, instances,

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -29,16 +28,16 @@ import java.util.Set;
  * catalog text models; the state may be one tensor or several ({@link TextSignatures}).
  *
  * <p>The state never leaves TensorFlow: a call's state tensors stay in the engine as a {@link StateBatch}, and a
- * sequence holds a {@link Row} of it. While a step's sequences are rows of the previous call, its tensors are fed
- * back as they are (a sequence that has left leaves a padding row behind); when sequences join, or the call can
- * shrink by a row multiple, the rows are regrouped inside the engine. Only the logits are copied to Java. A batch's tensors are freed when
+ * sequence holds a {@link Row} of it. A step feeds the previous call's tensors back as they are: a sequence that
+ * has left leaves a spare row behind, and a newcomer's state is written over one. Only when more than a quarter
+ * of the rows would be spare, or the newcomers do not fit, are the rows regrouped (inside the engine, see
+ * {@link #feed}). Only the logits are copied to Java. A batch's tensors are freed when
  * every row handed out has come back (stepped or released). Not thread-safe: a continuous batcher drives each
  * instance from one worker thread.
  *
- * <p>A step may write into the state tensors it is fed (catalog-gpt/3 and /4 write their KV cache in place), and a
- * regrouping slice of one run of rows shares its source's buffer. So every row a step's tensors hold is either
- * a row of one of its inputs or a row already given back: the tensors are fed as they are only when no row of
- * them is held by a sequence outside the step, and a padding input rides only on a row given back.
+ * <p>A step may write into the state tensors it is fed (catalog-gpt/3 and /4 write their KV cache in place), and
+ * newcomers' states are written into them as well. So a call's tensors are fed as they are only when no row of
+ * them is held by a sequence outside the step; a regrouping gathers the rows into new tensors.
  */
 public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Row>, AutoCloseable {
 
@@ -53,6 +52,8 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
     private final List<String> stateNames;
     /** Batches whose tensors are still held (read by tests: 0 once every sequence has ended). */
     private int liveBatches;
+    /** Steps that regrouped their state (read by tests). */
+    private int regroups;
 
     /** One row of a call's state tensors: what a sequence holds between calls. */
     public static final class Row {
@@ -75,15 +76,15 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         /** Handles handed out and not yet back. */
         private int live;
 
-        private StateBatch(NDManager manager, List<NDArray> tensors, int[] rowOf) {
+        private StateBatch(NDManager manager, List<NDArray> tensors, int rows, int[] rowOf) {
             this.manager = manager;
             this.tensors = tensors;
-            this.rows = rowOf.length;
+            this.rows = rows;
             this.holders = new int[rows];
             for (int row : rowOf) {
                 holders[row]++;
             }
-            this.live = rows;
+            this.live = rowOf.length;
             liveBatches++;
         }
 
@@ -167,7 +168,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             lengthArray.setName(TextSignatures.LENGTH);
             int[] rowOf = new int[rows];
             Arrays.setAll(rowOf, i -> i);
-            return output(prefillModel.getBlock(), call, new NDList(tokenArray, lengthArray), rowOf);
+            return output(prefillModel.getBlock(), call, new NDList(tokenArray, lengthArray), rows, rowOf);
         } catch (RuntimeException e) {
             call.close();
             throw e;
@@ -176,18 +177,18 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
 
     @Override
     public Output<Row> step(int[] tokens, int[] positions, List<Row> states) {
-        int rows = tokens.length;
+        int inputs = tokens.length;
         Set<Row> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
         consumed.addAll(states);
         NDManager call = manager.newSubManager();
         try {
             Feed feed = feed(states, consumed.size(), call);
             // A row no input claims (a sequence that has left, a pad) repeats input 0's token and position.
-            int[] callTokens = new int[rows];
-            int[] callPositions = new int[rows];
+            int[] callTokens = new int[feed.rows];
+            int[] callPositions = new int[feed.rows];
             Arrays.fill(callTokens, tokens[0]);
             Arrays.fill(callPositions, positions[0]);
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < inputs; i++) {
                 callTokens[feed.rowOf[i]] = tokens[i];
                 callPositions[feed.rowOf[i]] = positions[i];
             }
@@ -195,9 +196,9 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             token.setName(TextSignatures.TOKEN);
             NDArray position = call.create(callPositions);
             position.setName(TextSignatures.POSITION);
-            NDList inputs = new NDList(token, position);
-            inputs.addAll(feed.tensors);
-            return output(stepModel.getBlock(), call, inputs, feed.rowOf);
+            NDList callInputs = new NDList(token, position);
+            callInputs.addAll(feed.tensors);
+            return output(stepModel.getBlock(), call, callInputs, feed.rows, feed.rowOf);
         } catch (RuntimeException e) {
             call.close();
             throw e;
@@ -210,72 +211,164 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
      * The state tensors a step feeds, and which of the call's rows serves each input ({@code rowOf}).
      *
      * @param tensors the state tensors, rows first
+     * @param rows the rows the call computes (the tensors' first dimension)
      * @param rowOf for input {@code i}, the row of the call that computes it
      */
-    private record Feed(List<NDArray> tensors, int[] rowOf) {}
+    private record Feed(List<NDArray> tensors, int rows, int[] rowOf) {}
 
     /**
-     * When every input is a row of the previous call, that call had as many rows as this one and no other row of
-     * it is still held, its tensors are fed as they are: each input is computed in the row it already has, and
-     * the rows of sequences that have left ride along as padding (every row is computed from that row alone).
-     * Otherwise (sequences joined, or enough left that the call shrinks by a row multiple) the rows are regrouped
-     * inside the engine, in input order: slices of runs of consecutive rows, concatenated. A pad input (the very
-     * object of input 0 again) may hold any row given back, so it continues the run before it where it can.
+     * The most rows of a call that may belong to no input (sequences that have left): a quarter. Below it, the
+     * previous call's tensors are fed as they are, their spare rows riding along (each costs a row's share of the
+     * step, and a newcomer can take it over); beyond it, the rows are regrouped, which costs one copy of them.
+     */
+    static int spareRows(int rows) {
+        return rows / 4;
+    }
+
+    /**
+     * Where the step's state comes from. The main batch is the one most inputs are rows of. When no sequence
+     * outside the step holds a row of it, the inputs of other batches (newcomers) fit in its rows given back, and
+     * the rows left spare are at most {@link #spareRows}, its tensors are fed as they are: each of its inputs is
+     * computed in the row it already has, and each newcomer's state is first written over a spare row
+     * ({@code InplaceUpdate}, one op per tensor and source batch). Otherwise the inputs' rows are regrouped inside
+     * the engine in input order: the source batches' tensors concatenated (when there are several), then the
+     * rows gathered (one {@code GatherV2} per tensor). A pad input (the very object of input 0 again) is
+     * computed in input 0's row when fed as it is, and gets a copy of it when regrouped.
      */
     private Feed feed(List<Row> states, int distinct, NDManager call) {
-        int rows = states.size();
+        int inputs = states.size();
         Row first = states.get(0);
-        int[] rowOf = new int[rows];
-        if (first.batch.rows == rows && first.batch.live == distinct) {
-            boolean[] taken = new boolean[rows];
-            boolean inPlace = true;
-            for (int i = 0; i < rows && inPlace; i++) {
-                Row row = states.get(i);
-                if (i > 0 && row == first) {
-                    rowOf[i] = rowOf[0];
-                    continue;
-                }
-                inPlace = row.batch == first.batch && !taken[row.index];
-                if (inPlace) {
-                    taken[row.index] = true;
-                    rowOf[i] = row.index;
-                }
-            }
-            if (inPlace) {
-                return new Feed(first.batch.tensors, rowOf);
+        IdentityHashMap<StateBatch, Integer> share = new IdentityHashMap<>();
+        for (int i = 0; i < inputs; i++) {
+            if (i == 0 || states.get(i) != first) {
+                share.merge(states.get(i).batch, 1, Integer::sum);
             }
         }
-        StateBatch[] batches = new StateBatch[rows];
-        int[] indices = new int[rows];
-        for (int i = 0; i < rows; i++) {
+        StateBatch main = first.batch;
+        for (var entry : share.entrySet()) {
+            if (entry.getValue() > share.get(main)) {
+                main = entry.getKey();
+            }
+        }
+        int own = share.get(main);
+        int newcomers = distinct - own;
+        if (main.live == own && newcomers <= main.rows - own && main.rows - distinct <= spareRows(main.rows)) {
+            List<NDArray> tensors = new ArrayList<>(main.tensors);
+            int[] rowOf = fill(states, main, tensors, call);
+            return new Feed(tensors, main.rows, rowOf);
+        }
+        regroups++;
+        return regroup(states, call);
+    }
+
+    /**
+     * Feeds {@code main} as it is, writing each newcomer's state over a row of it given back. DJL runs eager ops
+     * asynchronously, and a write's input handle reads as ready before the write has run, so each tensor written is
+     * replaced in {@code tensors} by the write's output (the same buffer): the step waits for that one.
+     */
+    private int[] fill(List<Row> states, StateBatch main, List<NDArray> tensors, NDManager call) {
+        int inputs = states.size();
+        Row first = states.get(0);
+        int[] rowOf = new int[inputs];
+        boolean[] taken = new boolean[main.rows];
+        for (int i = 0; i < inputs; i++) {
             Row row = states.get(i);
-            rowOf[i] = i;
-            if (i > 0 && row == first && indices[i - 1] + 1 < batches[i - 1].rows
-                    && batches[i - 1].holders[indices[i - 1] + 1] == 0) {
-                batches[i] = batches[i - 1];
-                indices[i] = indices[i - 1] + 1;
-            } else {
-                batches[i] = row.batch;
-                indices[i] = row.index;
+            if (row.batch == main && (i == 0 || row != first)) {
+                rowOf[i] = row.index;
+                taken[row.index] = true;
             }
         }
+        // Newcomers, grouped by their batch: which of its rows go to which spare row of main.
+        IdentityHashMap<StateBatch, List<int[]>> moves = new IdentityHashMap<>();
+        int spare = 0;
+        for (int i = 0; i < inputs; i++) {
+            Row row = states.get(i);
+            if (i > 0 && row == first) {
+                rowOf[i] = rowOf[0];
+            } else if (row.batch != main) {
+                while (taken[spare]) {
+                    spare++;
+                }
+                taken[spare] = true;
+                rowOf[i] = spare;
+                moves.computeIfAbsent(row.batch, b -> new ArrayList<>()).add(new int[] {row.index, spare});
+            }
+        }
+        moves.forEach((source, pairs) -> {
+            int[] from = pairs.stream().mapToInt(pair -> pair[0]).toArray();
+            int[] to = pairs.stream().mapToInt(pair -> pair[1]).toArray();
+            NDArray target = call.create(to);
+            NDArray picked = isEveryRow(from, source.rows) ? null : call.create(from);
+            for (int k = 0; k < stateNames.size(); k++) {
+                NDArray rows = picked == null ? source.tensors.get(k) : EagerOps.gather(source.tensors.get(k), picked);
+                NDArray written = EagerOps.writeRows(tensors.get(k), target, rows);
+                written.attach(call);
+                written.setName(stateNames.get(k));
+                tensors.set(k, written);
+                if (picked != null) {
+                    rows.attach(call);
+                }
+            }
+        });
+        return rowOf;
+    }
+
+    /** Regroups the inputs' rows into new tensors of one row per input, in input order. */
+    private Feed regroup(List<Row> states, NDManager call) {
+        int inputs = states.size();
+        Row first = states.get(0);
+        List<StateBatch> sources = new ArrayList<>();
+        IdentityHashMap<StateBatch, Integer> offsets = new IdentityHashMap<>();
+        for (Row row : states) {
+            if (!offsets.containsKey(row.batch)) {
+                offsets.put(row.batch, sources.stream().mapToInt(b -> b.rows).sum());
+                sources.add(row.batch);
+            }
+        }
+        int[] picked = new int[inputs];
+        int[] rowOf = new int[inputs];
+        for (int i = 0; i < inputs; i++) {
+            Row row = states.get(i);
+            picked[i] = i > 0 && row == first ? picked[0] : offsets.get(row.batch) + row.index;
+            rowOf[i] = i;
+        }
+        NDArray indices = call.create(picked);
         List<NDArray> regrouped = new ArrayList<>(stateNames.size());
         for (int k = 0; k < stateNames.size(); k++) {
-            NDList runs = new NDList();
-            int start = 0;
-            for (int i = 1; i <= rows; i++) {
-                if (i == rows || batches[i] != batches[start] || indices[i] != indices[i - 1] + 1) {
-                    runs.add(batches[start].tensors.get(k).get(new NDIndex(indices[start] + ":" + (indices[i - 1] + 1))));
-                    start = i;
+            NDArray tensor;
+            if (sources.size() == 1) {
+                tensor = EagerOps.gather(sources.get(0).tensors.get(k), indices);
+            } else {
+                NDList all = new NDList();
+                for (StateBatch source : sources) {
+                    all.add(source.tensors.get(k));
                 }
+                NDArray joined = NDArrays.concat(all, 0);
+                joined.attach(call);
+                tensor = EagerOps.gather(joined, indices);
             }
-            NDArray tensor = runs.size() == 1 ? runs.head() : NDArrays.concat(runs, 0);
-            runs.attach(call);
             tensor.attach(call);
             tensor.setName(stateNames.get(k));
             regrouped.add(tensor);
         }
-        return new Feed(regrouped, rowOf);
+        return new Feed(regrouped, inputs, rowOf);
+    }
+
+    private static boolean isEveryRow(int[] rows, int count) {
+        if (rows.length != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (rows[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many steps regrouped their state (read by tests). */
+    int regroups() {
+        return regroups;
     }
 
     /** How many calls' state tensors are still held; call from the thread that drives this instance. */
@@ -292,8 +385,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
      * Runs one call; its state tensors become a batch owned by {@code call}, the logits are copied out. Output
      * {@code i} is the call's row {@code rowOf[i]}.
      */
-    private Output<Row> output(Block block, NDManager call, NDList inputs, int[] rowOf) {
-        int rows = rowOf.length;
+    private Output<Row> output(Block block, NDManager call, NDList inputs, int rows, int[] rowOf) {
         NDList out = block.forward(new ParameterStore(call, false), inputs, false);
         out.attach(call);
         float[] logits = out.get(TextSignatures.LOGITS).toFloatArray();
@@ -311,14 +403,14 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             }
             tensors.add(tensor);
         }
-        StateBatch batch = new StateBatch(call, tensors, rowOf);
-        float[][] logitRows = new float[rows][vocabulary];
-        List<Row> states = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
+        StateBatch batch = new StateBatch(call, tensors, rows, rowOf);
+        float[][] logitRows = new float[rowOf.length][vocabulary];
+        List<Row> states = new ArrayList<>(rowOf.length);
+        for (int i = 0; i < rowOf.length; i++) {
             System.arraycopy(logits, rowOf[i] * vocabulary, logitRows[i], 0, vocabulary);
             states.add(new Row(batch, rowOf[i]));
         }
-        return new Output<>(logitRows, states);
+        return new Output<>(logitRows, states, rows);
     }
 
     @Override

@@ -81,7 +81,8 @@ final class PaddedModel<S> {
             return output;
         }
         output.states().subList(sequences, rows).forEach(model::release);
-        return new Output<>(Arrays.copyOf(output.logits(), sequences), List.copyOf(output.states().subList(0, sequences)));
+        return new Output<>(Arrays.copyOf(output.logits(), sequences), List.copyOf(output.states().subList(0, sequences)),
+                output.computed());
     }
 
     private static String describe(Output<?> output) {

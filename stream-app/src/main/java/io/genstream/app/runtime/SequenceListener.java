@@ -16,7 +16,8 @@ public interface SequenceListener {
      * A prefill call ran, successfully or not.
      *
      * @param sequences the prompts in it
-     * @param rows the rows the model computed (sequences rounded up to the row multiple)
+     * @param rows the rows the model computed: the sequences rounded up to the row multiple, and any spare rows it
+     *     let ride along
      * @param nanos how long the model call took
      */
     default void onPrefill(int sequences, int rows, long nanos) {}
@@ -25,7 +26,8 @@ public interface SequenceListener {
      * A step call ran, successfully or not.
      *
      * @param sequences the sequences it advanced by one token
-     * @param rows the rows the model computed (sequences rounded up to the row multiple)
+     * @param rows the rows the model computed: the sequences rounded up to the row multiple, and any spare rows it
+     *     let ride along
      * @param nanos how long the model call took
      */
     default void onStep(int sequences, int rows, long nanos) {}

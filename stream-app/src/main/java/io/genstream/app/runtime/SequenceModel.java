@@ -50,8 +50,15 @@ public interface SequenceModel<S> {
     /**
      * What a model call returns, row {@code i} for input row {@code i}.
      *
-     * @param logits {@code [rows][vocabulary size]}
-     * @param states one state per row
+     * @param logits {@code [inputs][vocabulary size]}
+     * @param states one state per input
+     * @param computed the rows the call computed: the inputs, and any spare rows the model let ride along
      */
-    record Output<S>(float[][] logits, List<S> states) {}
+    record Output<S>(float[][] logits, List<S> states, int computed) {
+
+        /** A call that computed exactly its inputs. */
+        public Output(float[][] logits, List<S> states) {
+            this(logits, states, logits == null ? 0 : logits.length);
+        }
+    }
 }

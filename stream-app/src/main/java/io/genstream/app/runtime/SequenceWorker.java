@@ -5,7 +5,6 @@ import io.genstream.app.runtime.SequenceModel.Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +87,7 @@ final class SequenceWorker<S> implements WorkerPool.Worker {
         all.addAll(joining);
         held = all;
         int n = joining.size();
-        Output<S> output = call(joining, (l, nanos) -> l.onPrefill(n, model.rows(n), nanos),
+        Output<S> output = call(joining, (l, nanos, rows) -> l.onPrefill(n, rows, nanos), model.rows(n),
                 () -> model.prefill(prompts));
         if (output != null) {
             for (int i = 0; i < n; i++) {
@@ -111,7 +110,7 @@ final class SequenceWorker<S> implements WorkerPool.Worker {
             positions[i] = sequence.lastPosition();
             states.add(sequence.takeState()); // the step consumes it, whatever happens
         }
-        Output<S> output = call(active, (l, nanos) -> l.onStep(n, model.rows(n), nanos),
+        Output<S> output = call(active, (l, nanos, rows) -> l.onStep(n, rows, nanos), model.rows(n),
                 () -> model.step(tokens, positions, states));
         List<ActiveSequence<S>> stepped = List.copyOf(active);
         active.clear();
@@ -130,14 +129,19 @@ final class SequenceWorker<S> implements WorkerPool.Worker {
         Output<S> run() throws Exception;
     }
 
+    /** Tells a listener of one model call: its duration and the rows it computed. */
+    private interface CallReport {
+        void report(SequenceListener listener, long nanos, int rows);
+    }
+
     /**
      * Runs one model call for {@code sequences} and reports it; when it fails, fails exactly those sequences.
      *
-     * @param report tells the listener of the call and its duration
+     * @param report tells the listener of the call, its duration and its rows (as the output says, else {@code rows})
+     * @param rows the rows the call was asked to compute
      * @return the output, or null when the call failed
      */
-    private Output<S> call(List<ActiveSequence<S>> sequences, ObjLongConsumer<SequenceListener> report,
-            ModelCall<S> call) {
+    private Output<S> call(List<ActiveSequence<S>> sequences, CallReport report, int rows, ModelCall<S> call) {
         long start = System.nanoTime();
         Output<S> output = null;
         Throwable failure = null;
@@ -147,7 +151,8 @@ final class SequenceWorker<S> implements WorkerPool.Worker {
             failure = t;
         }
         long nanos = System.nanoTime() - start;
-        notifyListener(l -> report.accept(l, nanos));
+        int computed = output == null ? rows : output.computed();
+        notifyListener(l -> report.report(l, nanos, computed));
         if (failure == null) {
             return output;
         }

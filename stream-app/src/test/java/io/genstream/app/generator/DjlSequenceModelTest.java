@@ -1,6 +1,7 @@
 package io.genstream.app.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import io.genstream.app.TestModels;
@@ -18,9 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The served text models keep their state inside TensorFlow: a sequence gets exactly the logits it gets when
- * stepped on its own whether its rows are fed back as they are (others having left, inputs reordered, padded)
- * or regrouped (newcomers joining), and every call's tensors are freed once its rows have come back. Calls hold 8 rows, as the server pads them, so results are
- * compared bit for bit.
+ * stepped on its own whether its rows are fed back as they are (others having left, inputs reordered, padded,
+ * newcomers written over spare rows) or regrouped, and every call's tensors are freed once its rows have come
+ * back. Where calls hold 8 rows results are compared bit for bit; where a regrouping changes the row count, to
+ * within 1e-4.
  */
 class DjlSequenceModelTest {
 
@@ -101,7 +103,7 @@ class DjlSequenceModelTest {
             }
             second.states().subList(order.size(), ROWS).forEach(model::release); // pads, as the runtime does
 
-            // Step 3: prompts 2 and 5 come back as newcomers from their own prefill (regrouped in the engine).
+            // Step 3: prompts 2 and 5 come back as newcomers from their own prefill (written over the two spare rows).
             Output<DjlSequenceModel.Row> newcomers = model.prefill(new int[][] {prompts[2], prompts[5]},
                     new int[] {lengths[2], lengths[5]});
             List<DjlSequenceModel.Row> third = new ArrayList<>(second.states().subList(0, order.size()));
@@ -163,6 +165,86 @@ class DjlSequenceModelTest {
         }
     }
 
+    /**
+     * Without padding (as genstream serves): a sequence that leaves leaves a spare row that the next call still
+     * computes, so its tensors are fed as they are, and a newcomer's state is written over that row instead of
+     * the rows being regrouped. The calls keep 8 rows, so every logit is the reference's, bit for bit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog-gpt", "catalog-lstm"})
+    void aNewcomerTakesOverTheSpareRowOfASequenceThatLeft(String name) throws Exception {
+        try (DjlSequenceModel model = load(name)) {
+            Started started = startTogether(model);
+            int[] lengths = started.lengths();
+            model.release(started.first().states().get(3));
+            List<DjlSequenceModel.Row> seven = new ArrayList<>(started.first().states());
+            seven.remove(3);
+            List<Integer> rows = List.of(0, 1, 2, 4, 5, 6, 7);
+            int[] p2 = rows.stream().mapToInt(r -> lengths[r] + 1).toArray();
+            Output<DjlSequenceModel.Row> second = model.step(filled(token(2), 7), p2, seven);
+            assertThat(second.computed()).as("rows computed with one spare").isEqualTo(ROWS);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(second.logits()[i]).as("row %d, step 2", rows.get(i)).containsExactly(started.expected()[2][rows.get(i)]);
+            }
+
+            Output<DjlSequenceModel.Row> newcomer = model.prefill(new int[][] {started.prompts()[3]}, new int[] {lengths[3]});
+            List<DjlSequenceModel.Row> eight = new ArrayList<>(second.states());
+            eight.add(newcomer.states().get(0));
+            int[] t3 = filled(token(3), ROWS);
+            t3[7] = token(1);
+            int[] p3 = new int[ROWS];
+            for (int i = 0; i < 7; i++) {
+                p3[i] = lengths[rows.get(i)] + 2;
+            }
+            p3[7] = lengths[3];
+            Output<DjlSequenceModel.Row> third = model.step(t3, p3, eight);
+            assertThat(third.computed()).isEqualTo(ROWS);
+            for (int i = 0; i < 7; i++) {
+                assertThat(third.logits()[i]).as("row %d, step 3", rows.get(i)).containsExactly(started.expected()[3][rows.get(i)]);
+            }
+            assertThat(third.logits()[7]).as("newcomer, step 1").containsExactly(started.expected()[1][3]);
+            assertThat(model.regroups()).as("steps that regrouped their state").isZero();
+            third.states().forEach(model::release);
+            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+        }
+    }
+
+    /**
+     * When more than a quarter of a call's rows would be spare, the rows still in use are gathered into tensors of
+     * their own, and the call computes only them. A call of another row count may round differently in the last
+     * bits (see the README), so these logits are compared to within 1e-4.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog-gpt", "catalog-lstm"})
+    void whenMoreThanAQuarterOfTheRowsWouldBeSpareTheRestAreRegrouped(String name) throws Exception {
+        try (DjlSequenceModel model = load(name)) {
+            Started started = startTogether(model);
+            int[] lengths = started.lengths();
+            List<Integer> rows = List.of(6, 1, 4, 7, 2);
+            for (int r : List.of(0, 3, 5)) {
+                model.release(started.first().states().get(r));
+            }
+            List<DjlSequenceModel.Row> five = rows.stream().map(r -> started.first().states().get(r)).toList();
+            Output<DjlSequenceModel.Row> second = model.step(filled(token(2), 5), rows.stream()
+                    .mapToInt(r -> lengths[r] + 1).toArray(), five);
+            assertThat(model.regroups()).isEqualTo(1);
+            assertThat(second.computed()).as("rows computed after regrouping").isEqualTo(5);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(second.logits()[i]).as("row %d, step 2", rows.get(i))
+                        .containsExactly(started.expected()[2][rows.get(i)], within(1e-4f));
+            }
+            Output<DjlSequenceModel.Row> third = model.step(filled(token(3), 5), rows.stream()
+                    .mapToInt(r -> lengths[r] + 2).toArray(), second.states());
+            assertThat(model.regroups()).as("the regrouped rows are fed as they are").isEqualTo(1);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(third.logits()[i]).as("row %d, step 3", rows.get(i))
+                        .containsExactly(started.expected()[3][rows.get(i)], within(1e-4f));
+            }
+            third.states().forEach(model::release);
+            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+        }
+    }
+
     /** The eight prompts, the reference logits ({@link #alone}) and step 1 of all eight prefilled together. */
     private record Started(int[][] prompts, int[] lengths, float[][][] expected, Output<DjlSequenceModel.Row> first) {}
 
@@ -201,7 +283,11 @@ class DjlSequenceModelTest {
     }
 
     private static int[] filled(int value) {
-        int[] out = new int[ROWS];
+        return filled(value, ROWS);
+    }
+
+    private static int[] filled(int value, int count) {
+        int[] out = new int[count];
         Arrays.fill(out, value);
         return out;
     }
