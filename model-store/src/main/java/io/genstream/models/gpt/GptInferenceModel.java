@@ -55,7 +55,7 @@ public final class GptInferenceModel implements AutoCloseable {
         List<Placeholder<TFloat32>> cache = new ArrayList<>();
         for (int i = 0; i < 2 * arch.layers(); i++) {
             Placeholder<TFloat32> tensor = tf.withName("step_state_" + i).placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, arch.kvHeads(), arch.maxLength(), arch.headDim())));
+                    Placeholder.shape(Shape.of(-1, arch.kvHeads(), -1, arch.headDim())));
             cache.add(tensor);
             stepSignature.input(TextSignatures.state(i), tensor);
         }

@@ -20,8 +20,9 @@ import io.genstream.models.gan.NetworkVariables;
  * {@code step} (one token per row against its KV cache).
  *
  * <p>The KV cache is {@code 2·layers} tensors, every layer's keys and then its values, in layer
- * order ({@code state_0 = K₀, state_1 = V₀, state_2 = K₁, …}), each {@code [B, kvHeads, maxLength,
- * headDim]}: head-major, so attention reads a head's keys with no transpose, and batch-leading, so a
+ * order ({@code state_0 = K₀, state_1 = V₀, state_2 = K₁, …}), each {@code [B, kvHeads, T, headDim]}
+ * ({@code prefill} returns {@code T = maxLength}; {@code step} takes any {@code T} up to it that holds the positions
+ * it writes): head-major, so attention reads a head's keys with no transpose, and batch-leading, so a
  * server can regroup rows between calls without leaving TensorFlow. A position not yet written holds
  * zeros. Every op works on rows independently.
  *
@@ -65,10 +66,11 @@ public final class GptNetwork {
 
     /** The causal pass of a training graph (differentiable). */
     public CausalPass causal(Ops tf, Operand<TInt32> tokens) {
-        return causal(tf, tokens, TransformerOps.Product.DIFFERENTIABLE);
+        return causal(tf, tokens, TransformerOps.Product.DIFFERENTIABLE, arch.layers());
     }
 
-    private CausalPass causal(Ops tf, Operand<TInt32> tokens, TransformerOps.Product product) {
+    /** The causal pass through the first {@code blocks} blocks (the residual stream entering block {@code blocks}). */
+    private CausalPass causal(Ops tf, Operand<TInt32> tokens, TransformerOps.Product product, int blocks) {
         int d = arch.dModel();
         Operand<TInt32> length = tf.gather(tf.shape(tokens), tf.constant(1), tf.constant(0));
         Operand<TFloat32> tokenRows = tf.linalg.matMul(
@@ -88,7 +90,7 @@ public final class GptNetwork {
         }
         List<Operand<TFloat32>> keys = new ArrayList<>();
         List<Operand<TFloat32>> values = new ArrayList<>();
-        for (int l = 0; l < arch.layers(); l++) {
+        for (int l = 0; l < blocks; l++) {
             Qkv qkv = qkv(tf, l, x);
             keys.add(tf.reshape(qkv.k, shape(tf, tf.constant(-1), length, tf.constant(arch.kvWidth()))));
             values.add(tf.reshape(qkv.v, shape(tf, tf.constant(-1), length, tf.constant(arch.kvWidth()))));
@@ -114,28 +116,49 @@ public final class GptNetwork {
      */
     public Next prefill(Ops tf, Operand<TInt32> tokens, Operand<TInt32> length) {
         int d = arch.dModel();
-        CausalPass pass = causal(tf, tokens, TransformerOps.Product.INFERENCE);
+        int lastBlock = arch.layers() - 1;
+        // Every block but the last runs at every position (the next block reads them all). Of the last block only
+        // the keys and values are needed at every position (the cache); the rest of it only at each row's last
+        // position, whose output gives the logits: a one-query attention, like a step's.
+        CausalPass pass = causal(tf, tokens, TransformerOps.Product.INFERENCE, lastBlock);
         Operand<TInt32> width = tf.gather(tf.shape(tokens), tf.constant(1), tf.constant(0));
-        Operand<TFloat32> last = tf.gather(tf.reshape(pass.hidden(), shape(tf, tf.constant(-1), width, tf.constant(d))),
-                tf.math.sub(length, tf.constant(1)), tf.constant(1), Gather.batchDims(1L));
-        // Cache rows at or beyond a row's length (its padding) must be zero, as the contract says.
-        Operand<TFloat32> real = tf.expandDims(tf.dtypes.cast(
+        Qkv qkv = qkv(tf, lastBlock, pass.hidden());
+        List<Operand<TFloat32>> keys = new ArrayList<>(pass.keys());
+        List<Operand<TFloat32>> values = new ArrayList<>(pass.values());
+        keys.add(tf.reshape(qkv.k, shape(tf, tf.constant(-1), width, tf.constant(arch.kvWidth()))));
+        values.add(tf.reshape(qkv.v, shape(tf, tf.constant(-1), width, tf.constant(arch.kvWidth()))));
+        Operand<TInt32> lastPosition = tf.math.sub(length, tf.constant(1));
+        Operand<TFloat32> query = tf.gather(tf.reshape(qkv.q, shape(tf, tf.constant(-1), width, tf.constant(d))),
+                lastPosition, tf.constant(1), Gather.batchDims(1L));
+        Operand<TFloat32> residual = tf.gather(tf.reshape(pass.hidden(), shape(tf, tf.constant(-1), width, tf.constant(d))),
+                lastPosition, tf.constant(1), Gather.batchDims(1L));
+        // A row's real positions (below its length): what its last position sees, and what its cache keeps.
+        Operand<TFloat32> realRows = tf.dtypes.cast(
                 tf.math.less(tf.expandDims(tf.range(tf.constant(0), width, tf.constant(1)), tf.constant(0)),
-                        tf.expandDims(length, tf.constant(1))), TFloat32.class), tf.constant(2));
+                        tf.expandDims(length, tf.constant(1))), TFloat32.class);
+        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, realRows),
+                shape(tf, tf.constant(-1), tf.constant(1), tf.constant(1), width));
+        Operand<TFloat32> context = TransformerOps.attention(tf,
+                tf.reshape(query, tf.constant(new int[] {-1, arch.kvHeads(), arch.groupSize(), arch.headDim()})),
+                kvHeads(tf, qkv.k, width), kvHeads(tf, qkv.v, width), bias, arch.headDim(),
+                TransformerOps.Product.INFERENCE);
+        Operand<TFloat32> last = finishBlock(tf, lastBlock, residual, tf.reshape(context, tf.constant(new int[] {-1, d})));
+        // Cache rows at or beyond a row's length (its padding) must be zero, as the contract says.
+        Operand<TFloat32> real = tf.expandDims(realRows, tf.constant(2));
         Operand<TInt32> paddings = tf.reshape(tf.stack(List.of(tf.constant(0), tf.constant(0), tf.constant(0),
                 tf.constant(0), tf.constant(0), tf.math.sub(tf.constant(arch.maxLength()), width),
                 tf.constant(0), tf.constant(0))), tf.constant(new int[] {4, 2}));
         List<Operand<TFloat32>> caches = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
-            caches.add(tf.pad(kvHeads(tf, tf.math.mul(pass.keys().get(l), real), width), paddings, tf.constant(0f)));
-            caches.add(tf.pad(kvHeads(tf, tf.math.mul(pass.values().get(l), real), width), paddings, tf.constant(0f)));
+            caches.add(tf.pad(kvHeads(tf, tf.math.mul(keys.get(l), real), width), paddings, tf.constant(0f)));
+            caches.add(tf.pad(kvHeads(tf, tf.math.mul(values.get(l), real), width), paddings, tf.constant(0f)));
         }
         return new Next(logits(tf, last), caches);
     }
 
     /**
      * {@code step}: one {@code token} per row at {@code position} (the number of tokens already in
-     * its cache, {@code < maxLength}) → its next-token logits and the cache with this token's keys and
+     * its cache, {@code < T}, the cache's length) → its next-token logits and the cache with this token's keys and
      * values written at {@code position}.
      *
      * <p>The write is made in place ({@code InplaceUpdate}, which aliases its input): the cache tensors
@@ -146,25 +169,28 @@ public final class GptNetwork {
      */
     public Next step(Ops tf, Operand<TInt32> token, Operand<TInt32> position, List<? extends Operand<TFloat32>> cache) {
         int d = arch.dModel();
-        int t = arch.maxLength();
+        // The cache's length is read from the tensors fed: any T with position < T ≤ maxLength, so a server may
+        // keep only as many positions as its longest sequence needs (attention reads all T of them).
+        Operand<TInt32> t = tf.gather(tf.shape(cache.get(0)), tf.constant(2), tf.constant(0));
         // A position past the cache (a finished row a batch still feeds) must not fail the whole call:
         // it reads and writes the last position, and its logits mean nothing.
-        Operand<TInt32> clamped = tf.math.minimum(position, tf.constant(t - 1));
+        Operand<TInt32> clamped = tf.math.minimum(position, tf.math.sub(t, tf.constant(1)));
         Operand<TFloat32> x = tf.math.add(
                 tf.gather(vars.get(GptNames.TOKEN_EMBEDDING), token, tf.constant(0)),
                 tf.gather(vars.get(GptNames.POSITION_EMBEDDING), clamped, tf.constant(0)));
         Operand<TFloat32> visible = tf.dtypes.cast(tf.math.lessEqual(
-                tf.expandDims(tf.range(tf.constant(0), tf.constant(t), tf.constant(1)), tf.constant(0)),
+                tf.expandDims(tf.range(tf.constant(0), t, tf.constant(1)), tf.constant(0)),
                 tf.expandDims(clamped, tf.constant(1))), TFloat32.class);
-        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, visible), tf.constant(new int[] {-1, 1, 1, t}));
-        Operand<TInt32> cells = writtenCells(tf, clamped);
+        Operand<TFloat32> bias = tf.reshape(TransformerOps.maskBias(tf, visible),
+                shape(tf, tf.constant(-1), tf.constant(1), tf.constant(1), t));
+        Operand<TInt32> cells = writtenCells(tf, clamped, t);
         // One query per row: a group's stacked queries are just its members, [B, kvHeads, groupSize, headDim].
         Operand<TInt32> queryShape = tf.constant(new int[] {-1, arch.kvHeads(), arch.groupSize(), arch.headDim()});
         List<Operand<TFloat32>> next = new ArrayList<>();
         for (int l = 0; l < arch.layers(); l++) {
             Qkv qkv = qkv(tf, l, x);
-            Operand<TFloat32> keys = writeInPlace(tf, cache.get(2 * l), cells, qkv.k);
-            Operand<TFloat32> values = writeInPlace(tf, cache.get(2 * l + 1), cells, qkv.v);
+            Operand<TFloat32> keys = writeInPlace(tf, cache.get(2 * l), cells, qkv.k, t);
+            Operand<TFloat32> values = writeInPlace(tf, cache.get(2 * l + 1), cells, qkv.v, t);
             Operand<TFloat32> context = TransformerOps.attention(tf, tf.reshape(qkv.q, queryShape), keys, values, bias,
                     arch.headDim(), TransformerOps.Product.INFERENCE);
             x = finishBlock(tf, l, x, tf.reshape(context, tf.constant(new int[] {-1, d})));
@@ -175,28 +201,28 @@ public final class GptNetwork {
     }
 
     /**
-     * {@code cache} {@code [B, kvHeads, maxLength, headDim]} with {@code rows} {@code [B, kvWidth]} (one
-     * token's keys or values per row) written at the {@link #writtenCells cells}, in the cache's own
-     * buffer: viewed as {@code [B·kvHeads·maxLength, headDim]} (a reshape shares the buffer), each cell is
-     * one row of that view.
+     * {@code cache} {@code [B, kvHeads, T, headDim]} with {@code rows} {@code [B, kvWidth]} (one token's keys or
+     * values per row) written at the {@link #writtenCells cells}, in the cache's own buffer: viewed as
+     * {@code [B·kvHeads·T, headDim]} (a reshape shares the buffer), each cell is one row of that view.
      */
-    private Operand<TFloat32> writeInPlace(Ops tf, Operand<TFloat32> cache, Operand<TInt32> cells, Operand<TFloat32> rows) {
+    private Operand<TFloat32> writeInPlace(Ops tf, Operand<TFloat32> cache, Operand<TInt32> cells, Operand<TFloat32> rows,
+            Operand<TInt32> t) {
         int dh = arch.headDim();
         Operand<TFloat32> flat = tf.reshape(cache, tf.constant(new int[] {-1, dh}));
         Operand<TFloat32> written = tf.inplaceUpdate(flat, cells, tf.reshape(rows, tf.constant(new int[] {-1, dh})));
-        return tf.reshape(written, tf.constant(new int[] {-1, arch.kvHeads(), arch.maxLength(), dh}));
+        return tf.reshape(written, shape(tf, tf.constant(-1), tf.constant(arch.kvHeads()), t, tf.constant(dh)));
     }
 
     /**
-     * The rows of the flat cache view one token writes, {@code [B·kvHeads]}: {@code (row·kvHeads + head)·maxLength
-     * + position} for every row and key/value head, in the order of a {@code [B, kvWidth]} row's heads.
+     * The rows of the flat cache view one token writes, {@code [B·kvHeads]}: {@code (row·kvHeads + head)·T +
+     * position} for every row and key/value head, in the order of a {@code [B, kvWidth]} row's heads.
      */
-    private Operand<TInt32> writtenCells(Ops tf, Operand<TInt32> position) {
+    private Operand<TInt32> writtenCells(Ops tf, Operand<TInt32> position, Operand<TInt32> t) {
         int h = arch.kvHeads();
-        int t = arch.maxLength();
         Operand<TInt32> rows = tf.gather(tf.shape(position), tf.constant(0), tf.constant(0));
-        Operand<TInt32> rowStart = tf.math.mul(tf.range(tf.constant(0), rows, tf.constant(1)), tf.constant(h * t));
-        Operand<TInt32> headStart = tf.constant(multiples(h, t));
+        Operand<TInt32> rowStart = tf.math.mul(tf.range(tf.constant(0), rows, tf.constant(1)),
+                tf.math.mul(tf.constant(h), t));
+        Operand<TInt32> headStart = tf.math.mul(tf.range(tf.constant(0), tf.constant(h), tf.constant(1)), t);
         Operand<TInt32> cells = tf.math.add(tf.expandDims(tf.math.add(rowStart, position), tf.constant(1)),
                 tf.expandDims(headStart, tf.constant(0)));
         return tf.reshape(cells, tf.constant(new int[] {-1}));
@@ -254,15 +280,6 @@ public final class GptNetwork {
                 tf.constant(arch.groupSize()), length, tf.constant(arch.headDim())));
         return tf.reshape(tf.linalg.transpose(split, tf.constant(new int[] {0, 3, 1, 2, 4})),
                 tf.constant(new int[] {-1, arch.dModel()}));
-    }
-
-    /** {@code 0, step, 2·step, …} ({@code count} values). */
-    private static int[] multiples(int count, int step) {
-        int[] out = new int[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = i * step;
-        }
-        return out;
     }
 
     @SafeVarargs

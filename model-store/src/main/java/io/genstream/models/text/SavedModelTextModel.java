@@ -12,7 +12,6 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.framework.SignatureDef;
-import org.tensorflow.proto.framework.TensorShapeProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -34,7 +33,7 @@ public final class SavedModelTextModel implements TextModel {
     private final SignatureDef step;
     private final int vocabularySize;
     private final int maxLength;
-    /** The state tensors' signature keys in name order, and each one's shape without the row axis. */
+    /** The state tensors' signature keys in name order, and each one's shape (as prefill returns it) without the row axis. */
     private final List<String> stateKeys;
     private final List<long[]> rowShapes;
 
@@ -50,8 +49,10 @@ public final class SavedModelTextModel implements TextModel {
         prefill = signatures.get(TextSignatures.PREFILL);
         step = signatures.get(TextSignatures.STEP);
         stateKeys = step.getInputsMap().keySet().stream().filter(TextSignatures::isState).sorted().toList();
-        rowShapes = stateKeys.stream().map(key -> step.getInputsOrThrow(key).getTensorShape().getDimList().stream()
-                .skip(1).mapToLong(TensorShapeProto.Dim::getSize).toArray()).toList();
+        // The state as the manifest says prefill returns it, of fixed shape (a step may also take it shorter:
+        // catalog-gpt from version 5).
+        rowShapes = stateKeys.stream().map(key -> manifest.signatures().get(TextSignatures.PREFILL).outputs().get(key)
+                .shape().stream().skip(1).mapToLong(Long::longValue).toArray()).toList();
     }
 
     public static SavedModelTextModel load(Path dir, int threads) {

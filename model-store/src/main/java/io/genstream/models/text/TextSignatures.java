@@ -56,6 +56,20 @@ public final class TextSignatures {
      * shape {@code [-1, rowShape…]}: step takes them under the same names as prefill returns them.
      */
     public static Map<String, SignatureSpec> describe(int vocabularySize, int tensors, List<Long> rowShape) {
+        return describe(vocabularySize, tensors, rowShape, rowShape);
+    }
+
+    /**
+     * As {@link #describe(int, int, List)}, with step taking and returning the state tensors in {@code stepRowShape}:
+     * where it has {@code -1} and {@code prefillRowShape} a size, step takes any size up to that one (catalog-gpt
+     * from version 5: a KV cache of any length that holds the positions written).
+     */
+    public static Map<String, SignatureSpec> describe(int vocabularySize, int tensors, List<Long> prefillRowShape,
+            List<Long> stepRowShape) {
+        return describe(vocabularySize, states(tensors, prefillRowShape), states(tensors, stepRowShape));
+    }
+
+    private static Map<String, TensorSpec> states(int tensors, List<Long> rowShape) {
         List<Long> shape = new ArrayList<>();
         shape.add(-1L);
         shape.addAll(rowShape);
@@ -63,19 +77,26 @@ public final class TextSignatures {
         for (int i = 0; i < tensors; i++) {
             states.put(state(i), new TensorSpec("float32", shape));
         }
-        return describe(vocabularySize, states);
+        return states;
     }
 
     private static Map<String, SignatureSpec> describe(int vocabularySize, Map<String, TensorSpec> states) {
+        return describe(vocabularySize, states, states);
+    }
+
+    private static Map<String, SignatureSpec> describe(int vocabularySize, Map<String, TensorSpec> prefillStates,
+            Map<String, TensorSpec> stepStates) {
         TensorSpec rows = new TensorSpec("int32", List.of(-1L));
         TensorSpec logits = new TensorSpec("float32", List.of(-1L, (long) vocabularySize));
         Map<String, TensorSpec> prefillOut = new LinkedHashMap<>(Map.of(LOGITS, logits));
-        prefillOut.putAll(states);
+        prefillOut.putAll(prefillStates);
         Map<String, TensorSpec> stepIn = new LinkedHashMap<>(Map.of(TOKEN, rows, POSITION, rows));
-        stepIn.putAll(states);
+        stepIn.putAll(stepStates);
+        Map<String, TensorSpec> stepOut = new LinkedHashMap<>(Map.of(LOGITS, logits));
+        stepOut.putAll(stepStates);
         return Map.of(
                 PREFILL, new SignatureSpec(Map.of(TOKENS, new TensorSpec("int32", List.of(-1L, -1L)), LENGTH, rows),
                         prefillOut),
-                STEP, new SignatureSpec(stepIn, prefillOut));
+                STEP, new SignatureSpec(stepIn, stepOut));
     }
 }

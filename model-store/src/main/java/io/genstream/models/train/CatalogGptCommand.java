@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.genstream.models.gpt.GptArchitecture;
 import io.genstream.models.gpt.GptConfig;
@@ -37,7 +41,14 @@ final class CatalogGptCommand {
     /** Checks the arguments and prepares the version folder (see {@link TrainCommand#run(TrainCommand.RunPreparation, PrintStream)}). */
     static TrainCommand.PreparedRun prepare(List<String> args, PrintStream out) throws IOException {
         CatalogGptOptions options = CatalogGptOptions.parse(args);
+        Optional<Path> source = options.weightsOf().map(v -> options.root().resolve(MODEL).resolve(v));
+        if (source.isPresent() && !Files.isRegularFile(source.get().resolve(ModelManifest.FILE_NAME))) {
+            throw new IllegalArgumentException("--weights-of: no " + MODEL + " version at " + source.get());
+        }
         Path dir = TrainCommand.prepareOutput(MODEL, options.out(), options.root(), options.version(), options.overwrite());
+        if (source.isPresent()) {
+            return () -> reexport(source.get(), dir, out);
+        }
         return () -> train(options.config(), dir, out);
     }
 
@@ -58,7 +69,8 @@ final class CatalogGptCommand {
                 model.exportSavedModel(dir);
             }
             String version = dir.toAbsolutePath().normalize().getFileName().toString();
-            Map<String, Object> evaluation = evaluate(version, trained, sequences, heldOut, dir);
+            Map<String, Object> evaluation = evaluate(
+                    CatalogGptManifest.create(MODEL, version, trained, vocabulary, sequences, Map.of()), config, heldOut, dir);
             ModelManifest manifest = CatalogGptManifest.create(MODEL, version, trained, vocabulary, sequences, evaluation)
                     .withFilesOf(dir);
             TrainCommand.finish(manifest, dir, trained.wallSeconds(), evaluation, out);
@@ -67,14 +79,42 @@ final class CatalogGptCommand {
         }
     }
 
-    /** The figures of the export in {@code dir}, which is loaded through a manifest written first without them. */
-    static Map<String, Object> evaluate(String version, TrainedGpt trained, List<int[]> sequences,
-            List<CatalogExample> heldOut, Path dir) throws IOException {
+    /**
+     * Exports the weights of an earlier version ({@code source}) with this build's graph into {@code dir}, then
+     * evaluates the export and writes its manifest: the source's training section, naming the source. For graph
+     * changes that keep the weights (version 5 is version 4's weights with a cheaper prefill and a step that
+     * takes a cache of any length).
+     */
+    static void reexport(Path source, Path dir, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        ModelManifest from = ModelManifest.read(source);
+        GptConfig config = new ObjectMapper().convertValue(from.training().get("config"), GptConfig.class);
         CharVocabulary vocabulary = CharVocabulary.catalog();
-        CatalogGptManifest.create(MODEL, version, trained, vocabulary, sequences, Map.of()).withFilesOf(dir).write(dir);
+        GptArchitecture arch = config.architecture(vocabulary.size());
+        out.printf("exporting %s@%s's weights with this build's graph into %s: %s%n", MODEL, from.version(), dir, config);
+        try (GptInferenceModel model = GptInferenceModel.restore(arch,
+                source.resolve("variables").resolve("variables").toString(), config.threads())) {
+            model.exportSavedModel(dir);
+        }
+        String version = dir.toAbsolutePath().normalize().getFileName().toString();
+        Map<String, Object> training = new LinkedHashMap<>(from.training());
+        training.put("weightsOf", from.name() + "@" + from.version()
+                + ": its trained weights, exported with this version's graph (no training of its own)");
+        List<CatalogExample> heldOut = CatalogCorpus.generate(config.dataSeed() + 1, config.heldOutSize());
+        Map<String, Object> evaluation = evaluate(
+                CatalogGptManifest.create(MODEL, version, arch, vocabulary, training, Map.of()), config, heldOut, dir);
+        ModelManifest manifest = CatalogGptManifest.create(MODEL, version, arch, vocabulary, training, evaluation)
+                .withFilesOf(dir);
+        TrainCommand.finish(manifest, dir, (System.nanoTime() - start) / 1e9, evaluation, out);
+    }
+
+    /** The figures of the export in {@code dir}, loaded through {@code unevaluated} (its manifest without them). */
+    static Map<String, Object> evaluate(ModelManifest unevaluated, GptConfig config, List<CatalogExample> heldOut,
+            Path dir) throws IOException {
+        unevaluated.withFilesOf(dir).write(dir);
         long start = System.nanoTime();
         Map<String, Object> evaluation;
-        try (SavedModelTextModel model = SavedModelTextModel.load(dir, trained.config().threads())) {
+        try (SavedModelTextModel model = SavedModelTextModel.load(dir, config.threads())) {
             evaluation = new CatalogLstmEvaluator(Math.min(SAMPLES, heldOut.size())).evaluate(model, heldOut, dir);
         }
         evaluation.put("evaluationSeconds", (System.nanoTime() - start) / 1e9);

@@ -11,15 +11,18 @@ import io.genstream.models.gpt.GptConfig;
 /**
  * Command-line options of {@code catalog-gpt} training:
  * {@code catalog-gpt [--out DIR | --root DIR [--version V]] [--preset standard|tiny] [--steps N]
- * [--seed S] [--data-seed S] [--threads N] [--overwrite]}. Overrides apply after the preset.
+ * [--seed S] [--data-seed S] [--threads N] [--weights-of V] [--overwrite]}. Overrides apply after the preset.
+ * {@code --weights-of V} trains nothing: it exports version V's weights (under {@code --root}) with this build's
+ * graph, and evaluates that.
  */
-record CatalogGptOptions(Optional<Path> out, Path root, Optional<String> version, GptConfig config, boolean overwrite) {
+record CatalogGptOptions(Optional<Path> out, Path root, Optional<String> version, GptConfig config,
+        Optional<String> weightsOf, boolean overwrite) {
 
     static final String USAGE = "usage: TrainCommand catalog-gpt [--out DIR | --root DIR [--version V]]"
-            + " [--preset standard|tiny] [--steps N] [--seed S] [--data-seed S] [--threads N] [--overwrite]";
+            + " [--preset standard|tiny] [--steps N] [--seed S] [--data-seed S] [--threads N] [--weights-of V] [--overwrite]";
 
     private static final Set<String> VALUED = Set.of(
-            "--out", "--root", "--version", "--preset", "--steps", "--seed", "--data-seed", "--threads");
+            "--out", "--root", "--version", "--preset", "--steps", "--seed", "--data-seed", "--threads", "--weights-of");
 
     /** @throws IllegalArgumentException with a message for the user on any bad or unknown argument */
     static CatalogGptOptions parse(List<String> args) {
@@ -45,6 +48,6 @@ record CatalogGptOptions(Optional<Path> out, Path root, Optional<String> version
         }
         return new CatalogGptOptions(Optional.ofNullable(given.get("--out")).map(Path::of),
                 Path.of(given.getOrDefault("--root", "model-store")), Optional.ofNullable(given.get("--version")),
-                config, overwrite);
+                config, Optional.ofNullable(given.get("--weights-of")), overwrite);
     }
 }

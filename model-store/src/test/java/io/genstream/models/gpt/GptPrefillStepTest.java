@@ -230,6 +230,55 @@ class GptPrefillStepTest {
         }
     }
 
+    /**
+     * The step reads the cache's length from the tensors it is fed: a cache cut to 16 positions (holding the 7
+     * written and the one the step writes) gives the logits of the full one, and the cut cache comes back with
+     * the new position written, as the full one's first 16 positions.
+     */
+    @Test
+    void aStepTakesTheCacheCutToAnyLengthThatHoldsItsPosition() throws Exception {
+        int[] prompt = Arrays.copyOf(sequences(1, 6).get(0), 7);
+        TextModel.Output full = model.step(new int[] {3}, new int[] {7}, model.prefill(new int[][] {prompt}).state());
+        int cut = 16;
+        try (ZooModel<NDList, NDList> prefill = djl(TextSignatures.PREFILL);
+                ZooModel<NDList, NDList> step = djl(TextSignatures.STEP);
+                Predictor<NDList, NDList> prefiller = prefill.newPredictor();
+                Predictor<NDList, NDList> stepper = step.newPredictor();
+                NDManager manager = NDManager.newBaseManager()) {
+            NDArray length = manager.create(new int[] {prompt.length});
+            length.setName(TextSignatures.LENGTH);
+            NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
+            tokens.setName(TextSignatures.TOKENS);
+            NDList prefilled = prefiller.predict(new NDList(length, tokens));
+            NDArray token = manager.create(new int[] {3});
+            token.setName(TextSignatures.TOKEN);
+            NDArray position = manager.create(new int[] {7});
+            position.setName(TextSignatures.POSITION);
+            NDList stepInputs = new NDList(token, position);
+            for (int i = 0; i < 2 * arch.layers(); i++) {
+                NDArray short_ = prefilled.get(TextSignatures.state(i)).get(":, :, 0:" + cut + ", :");
+                short_.setName(TextSignatures.state(i));
+                stepInputs.add(short_);
+            }
+            NDList stepped = stepper.predict(stepInputs);
+            assertClose(stepped.get(TextSignatures.LOGITS).toFloatArray(), full.logits()[0], "step logits, cache of " + cut);
+            int t = arch.maxLength();
+            int dh = arch.headDim();
+            float[] fullState = full.state()[0];
+            int perTensor = arch.kvHeads() * t * dh;
+            for (int i = 0; i < 2 * arch.layers(); i++) {
+                NDArray out = stepped.get(TextSignatures.state(i));
+                assertThat(out.getShape().get(2)).as("state %d length", i).isEqualTo(cut);
+                float[] values = out.toFloatArray();
+                for (int h = 0; h < arch.kvHeads(); h++) {
+                    float[] expected = Arrays.copyOfRange(fullState, i * perTensor + h * t * dh, i * perTensor + h * t * dh + cut * dh);
+                    assertClose(Arrays.copyOfRange(values, h * cut * dh, (h + 1) * cut * dh), expected,
+                            "state " + i + ", key/value head " + h + ", cache of " + cut);
+                }
+            }
+        }
+    }
+
     private static ZooModel<NDList, NDList> djl(String signature) throws Exception {
         return Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(modelDir).optEngine("TensorFlow")
                 .optOption("SignatureDefKey", signature).optTranslator(new NoopTranslator()).build().loadModel();

@@ -42,8 +42,10 @@ class CatalogGptCommandTest {
         assertThat(manifest.signatures().get(TextSignatures.STEP).inputs())
                 .containsOnlyKeys(TextSignatures.TOKEN, TextSignatures.POSITION,
                         TextSignatures.state(0), TextSignatures.state(1), TextSignatures.state(2), TextSignatures.state(3));
-        assertThat(manifest.signatures().get(TextSignatures.STEP).inputs().get(TextSignatures.state(0)).shape())
+        assertThat(manifest.signatures().get(TextSignatures.PREFILL).outputs().get(TextSignatures.state(0)).shape())
                 .containsExactly(-1L, 1L, 160L, 8L); // rows, key/value heads, maxLength, headDim
+        assertThat(manifest.signatures().get(TextSignatures.STEP).inputs().get(TextSignatures.state(0)).shape())
+                .containsExactly(-1L, 1L, -1L, 8L); // the step takes the cache at any length
         assertThat(manifest.intProperty("stateTensors")).isEqualTo(4);
         assertThat(manifest.training()).containsEntry("steps", 3).containsKeys("config", "dataSeed", "dataSha256", "finalLoss");
         assertThat(manifest.evaluation()).containsKeys("heldOutPerplexity", "grammarValidRate", "contextValidRate");
@@ -63,6 +65,27 @@ class CatalogGptCommandTest {
         assertThat(command.run("catalog-gpt", "--out", third.toString(), "--preset", "tiny", "--steps", "4", "--seed", "8")).isZero();
         assertThat(SavedModelFiles.digests(third).get("variables/variables.data-00000-of-00001"))
                 .isNotEqualTo(SavedModelFiles.digests(first).get("variables/variables.data-00000-of-00001"));
+    }
+
+    @Test
+    void weightsOfExportsAnEarlierVersionsWeightsAndEvaluatesThem() throws Exception {
+        assertThat(command.run("catalog-gpt", "--root", root.toString(), "--preset", "tiny", "--steps", "3")).isZero();
+        assertThat(command.run("catalog-gpt", "--root", root.toString(), "--weights-of", "1")).isZero();
+
+        ModelRegistry registry = ModelRegistry.open(root);
+        assertThat(registry.list()).extracting(ModelVersion::id).containsExactly("catalog-gpt@1", "catalog-gpt@2");
+        assertThat(registry.verifyAll()).allMatch(r -> r.ok());
+        ModelManifest one = ModelManifest.read(root.resolve("catalog-gpt/1"));
+        ModelManifest two = ModelManifest.read(root.resolve("catalog-gpt/2"));
+        assertThat(SavedModelFiles.digests(root.resolve("catalog-gpt/2")).get("variables/variables.data-00000-of-00001"))
+                .isEqualTo(SavedModelFiles.digests(root.resolve("catalog-gpt/1")).get("variables/variables.data-00000-of-00001"));
+        assertThat(two.training()).containsEntry("config", one.training().get("config"))
+                .containsEntry("finalLoss", one.training().get("finalLoss"));
+        assertThat((String) two.training().get("weightsOf")).startsWith("catalog-gpt@1");
+        assertThat(two.evaluation().get("heldOutPerplexity")).isEqualTo(one.evaluation().get("heldOutPerplexity"));
+
+        assertThat(command.run("catalog-gpt", "--root", root.toString(), "--weights-of", "7")).isEqualTo(2);
+        assertThat(command.err()).contains("--weights-of: no catalog-gpt version");
     }
 
     @Test

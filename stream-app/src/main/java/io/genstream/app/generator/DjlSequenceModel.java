@@ -31,7 +31,8 @@ import java.util.Set;
  * sequence holds a {@link Row} of it. A step feeds the previous call's tensors back as they are: a sequence that
  * has left leaves a spare row behind, and a newcomer's state is written over one. Only when more than a quarter
  * of the rows would be spare, or the newcomers do not fit, are the rows regrouped (inside the engine, see
- * {@link #feed}). Only the logits are copied to Java. A batch's tensors are freed when
+ * {@link #feed}). A KV cache that the step takes at any length is kept as long as the call's longest sequence
+ * needs (in steps of {@value #LENGTH_STEP} positions). Only the logits are copied to Java. A batch's tensors are freed when
  * every row handed out has come back (stepped or released). Not thread-safe: a continuous batcher drives each
  * instance from one worker thread.
  *
@@ -43,6 +44,8 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
 
     static final String PREFILL = "prefill";
     static final String STEP = "step";
+    /** The granularity a resizable state grows and shrinks by (see {@link #stateLength}). */
+    static final int LENGTH_STEP = 32;
 
     private final TextModelInfo info;
     private final ZooModel<NDList, NDList> prefillModel;
@@ -50,6 +53,11 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
     private final NDManager manager;
     /** The state tensors' names, in name order: the step's state inputs, the calls' state outputs. */
     private final List<String> stateNames;
+    /**
+     * The axis of the state tensors that step takes at any length up to {@link #maxLength()} (a KV cache's
+     * positions, catalog-gpt from version 5), or -1 when step takes them at one fixed shape.
+     */
+    private final int lengthAxis;
     /** Batches whose tensors are still held (read by tests: 0 once every sequence has ended). */
     private int liveBatches;
     /** Steps that regrouped their state (read by tests). */
@@ -111,6 +119,31 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         if (stateNames.isEmpty()) {
             throw new IllegalArgumentException(info.id() + ": the step signature takes no state");
         }
+        this.lengthAxis = lengthAxis(stepModel.getBlock().describeInput().get(stateNames.get(0)));
+    }
+
+    /** The one axis after the rows that the step's state input leaves open (-1 in its signature), or -1. */
+    private static int lengthAxis(Shape stateInput) {
+        int axis = -1;
+        for (int i = 1; stateInput != null && i < stateInput.dimension(); i++) {
+            if (stateInput.get(i) < 0) {
+                if (axis >= 0) {
+                    return -1;
+                }
+                axis = i;
+            }
+        }
+        return axis;
+    }
+
+    /**
+     * Positions a state tensor is sized to when the step takes any length: what the longest sequence of the call
+     * needs, rounded up to {@value #LENGTH_STEP} (so that it grows, with a copy, once every {@value #LENGTH_STEP}
+     * tokens), at most {@link #maxLength()}. Attention reads every position held, so a shorter cache is a cheaper
+     * step.
+     */
+    int stateLength(int needed) {
+        return Math.min(info.maxLength(), (needed + LENGTH_STEP - 1) / LENGTH_STEP * LENGTH_STEP);
     }
 
     /**
@@ -182,7 +215,11 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         consumed.addAll(states);
         NDManager call = manager.newSubManager();
         try {
-            Feed feed = feed(states, consumed.size(), call);
+            int needed = 0;
+            for (int position : positions) {
+                needed = Math.max(needed, position + 1);
+            }
+            Feed feed = feed(states, consumed.size(), lengthAxis < 0 ? -1 : stateLength(needed), call);
             // A row no input claims (a sequence that has left, a pad) repeats input 0's token and position.
             int[] callTokens = new int[feed.rows];
             int[] callPositions = new int[feed.rows];
@@ -233,9 +270,11 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
      * ({@code InplaceUpdate}, one op per tensor and source batch). Otherwise the inputs' rows are regrouped inside
      * the engine in input order: the source batches' tensors concatenated (when there are several), then the
      * rows gathered (one {@code GatherV2} per tensor). A pad input (the very object of input 0 again) is
-     * computed in input 0's row when fed as it is, and gets a copy of it when regrouped.
+     * computed in input 0's row when fed as it is, and gets a copy of it when regrouped. Where the step takes its
+     * state at any length ({@link #lengthAxis}), every tensor fed is first cut or zero-extended to {@code length}
+     * ({@link #stateLength} of the call's longest sequence; -1 for a fixed shape), a copy only when it changes.
      */
-    private Feed feed(List<Row> states, int distinct, NDManager call) {
+    private Feed feed(List<Row> states, int distinct, int length, NDManager call) {
         int inputs = states.size();
         Row first = states.get(0);
         IdentityHashMap<StateBatch, Integer> share = new IdentityHashMap<>();
@@ -253,12 +292,31 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         int own = share.get(main);
         int newcomers = distinct - own;
         if (main.live == own && newcomers <= main.rows - own && main.rows - distinct <= spareRows(main.rows)) {
-            List<NDArray> tensors = new ArrayList<>(main.tensors);
-            int[] rowOf = fill(states, main, tensors, call);
+            List<NDArray> tensors = new ArrayList<>(main.tensors.size());
+            for (NDArray tensor : main.tensors) {
+                tensors.add(resized(tensor, length, call));
+            }
+            int[] rowOf = fill(states, main, tensors, length, call);
             return new Feed(tensors, main.rows, rowOf);
         }
         regroups++;
-        return regroup(states, call);
+        return regroup(states, length, call);
+    }
+
+    /**
+     * {@code tensor} with its {@link #lengthAxis} at {@code length} ({@code tensor} itself when it is, or when
+     * {@code length} is -1: a state of one fixed shape); a new tensor belongs to {@code call}.
+     */
+    private NDArray resized(NDArray tensor, int length, NDManager call) {
+        if (length < 0) {
+            return tensor;
+        }
+        NDArray out = EagerOps.resize(tensor, lengthAxis, length);
+        if (out != tensor) {
+            out.attach(call);
+            out.setName(tensor.getName());
+        }
+        return out;
     }
 
     /**
@@ -266,7 +324,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
      * asynchronously, and a write's input handle reads as ready before the write has run, so each tensor written is
      * replaced in {@code tensors} by the write's output (the same buffer): the step waits for that one.
      */
-    private int[] fill(List<Row> states, StateBatch main, List<NDArray> tensors, NDManager call) {
+    private int[] fill(List<Row> states, StateBatch main, List<NDArray> tensors, int length, NDManager call) {
         int inputs = states.size();
         Row first = states.get(0);
         int[] rowOf = new int[inputs];
@@ -300,21 +358,22 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             NDArray target = call.create(to);
             NDArray picked = isEveryRow(from, source.rows) ? null : call.create(from);
             for (int k = 0; k < stateNames.size(); k++) {
-                NDArray rows = picked == null ? source.tensors.get(k) : EagerOps.gather(source.tensors.get(k), picked);
-                NDArray written = EagerOps.writeRows(tensors.get(k), target, rows);
+                NDArray rows = source.tensors.get(k);
+                if (picked != null) {
+                    rows = EagerOps.gather(rows, picked);
+                    rows.attach(call);
+                }
+                NDArray written = EagerOps.writeRows(tensors.get(k), target, resized(rows, length, call));
                 written.attach(call);
                 written.setName(stateNames.get(k));
                 tensors.set(k, written);
-                if (picked != null) {
-                    rows.attach(call);
-                }
             }
         });
         return rowOf;
     }
 
     /** Regroups the inputs' rows into new tensors of one row per input, in input order. */
-    private Feed regroup(List<Row> states, NDManager call) {
+    private Feed regroup(List<Row> states, int length, NDManager call) {
         int inputs = states.size();
         Row first = states.get(0);
         List<StateBatch> sources = new ArrayList<>();
@@ -338,16 +397,18 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             NDArray tensor;
             if (sources.size() == 1) {
                 tensor = EagerOps.gather(sources.get(0).tensors.get(k), indices);
+                tensor.attach(call);
+                tensor = resized(tensor, length, call);
             } else {
                 NDList all = new NDList();
                 for (StateBatch source : sources) {
-                    all.add(source.tensors.get(k));
+                    all.add(resized(source.tensors.get(k), length, call));
                 }
                 NDArray joined = NDArrays.concat(all, 0);
                 joined.attach(call);
                 tensor = EagerOps.gather(joined, indices);
+                tensor.attach(call);
             }
-            tensor.attach(call);
             tensor.setName(stateNames.get(k));
             regrouped.add(tensor);
         }
@@ -364,6 +425,11 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             }
         }
         return true;
+    }
+
+    /** The positions {@code row}'s state tensors hold along {@link #lengthAxis}, or -1 for a fixed shape (read by tests). */
+    long heldLength(Row row) {
+        return lengthAxis < 0 ? -1 : row.batch.tensors.get(0).getShape().get(lengthAxis);
     }
 
     /** How many steps regrouped their state (read by tests). */

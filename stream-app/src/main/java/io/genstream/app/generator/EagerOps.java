@@ -10,9 +10,10 @@ import java.lang.reflect.Method;
 
 /**
  * The TensorFlow ops a text model's state is regrouped with, run eagerly on the tensors DJL's TensorFlow engine
- * holds, on their device: {@code GatherV2} (rows in any order, one op per tensor) and {@code InplaceUpdate}
- * (rows written into a tensor's own buffer). DJL's {@code NDArray} API has neither on this engine (its indexer
- * slices runs, one op per run, and its arrays are immutable), but its {@link TfNDManager#opExecutor} runs any op;
+ * holds, on their device: {@code GatherV2} (rows in any order, one op per tensor), {@code InplaceUpdate}
+ * (rows written into a tensor's own buffer), and {@code Slice} or {@code Pad} (an axis cut or extended). DJL's
+ * {@code NDArray} API lacks the first two on this engine (its indexer slices runs, one op per run, and its arrays
+ * are immutable), but its {@link TfNDManager#opExecutor} runs any op;
  * that builder's class is package-private, so its methods are reached through method handles, looked up once.
  */
 final class EagerOps {
@@ -54,6 +55,31 @@ final class EagerOps {
      */
     static NDArray writeRows(NDArray target, NDArray indices, NDArray rows) {
         return run(target.getManager(), "InplaceUpdate", target, indices, rows);
+    }
+
+    /**
+     * {@code tensor} with axis {@code axis} cut or zero-padded at its end to {@code length}: {@code tensor} itself
+     * when it has that length already, else a new tensor.
+     */
+    static NDArray resize(NDArray tensor, int axis, long length) {
+        long[] shape = tensor.getShape().getShape();
+        if (shape[axis] == length) {
+            return tensor;
+        }
+        NDManager manager = tensor.getManager();
+        if (length < shape[axis]) {
+            long[] size = new long[shape.length];
+            java.util.Arrays.fill(size, -1);
+            size[axis] = length;
+            try (NDArray begin = manager.create(new long[shape.length]); NDArray sizes = manager.create(size)) {
+                return run(manager, "Slice", tensor, begin, sizes);
+            }
+        }
+        long[][] paddings = new long[shape.length][2];
+        paddings[axis][1] = length - shape[axis];
+        try (NDArray pad = manager.create(paddings)) {
+            return run(manager, "Pad", tensor, pad);
+        }
     }
 
     private static NDArray run(NDManager manager, String op, NDArray... inputs) {

@@ -123,8 +123,7 @@ class DjlSequenceModelTest {
                 assertThat(stepped.logits()[i]).as("row %d, step %d", r, old ? 3 : 1)
                         .containsExactly(expected[old ? 3 : 1][r]);
             }
-            stepped.states().forEach(model::release);
-            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+            releaseAndCheckFreed(model, stepped.states());
         }
     }
 
@@ -160,8 +159,7 @@ class DjlSequenceModelTest {
             assertThat(late.logits()[0]).as("row 6, step 2 after waiting").containsExactly(started.expected()[2][6]);
             assertThat(late.logits()[1]).as("row 7, step 2 after waiting").containsExactly(started.expected()[2][7]);
             second.states().forEach(model::release);
-            late.states().forEach(model::release);
-            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+            releaseAndCheckFreed(model, late.states());
         }
     }
 
@@ -204,8 +202,7 @@ class DjlSequenceModelTest {
             }
             assertThat(third.logits()[7]).as("newcomer, step 1").containsExactly(started.expected()[1][3]);
             assertThat(model.regroups()).as("steps that regrouped their state").isZero();
-            third.states().forEach(model::release);
-            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+            releaseAndCheckFreed(model, third.states());
         }
     }
 
@@ -240,8 +237,41 @@ class DjlSequenceModelTest {
                 assertThat(third.logits()[i]).as("row %d, step 3", rows.get(i))
                         .containsExactly(started.expected()[3][rows.get(i)], within(1e-4f));
             }
-            third.states().forEach(model::release);
-            assertThat(model.liveBatches()).as("state tensors still held").isZero();
+            releaseAndCheckFreed(model, third.states());
+        }
+    }
+
+    /**
+     * catalog-gpt from version 5 takes its KV cache at any length, and the server keeps it as long as the call's
+     * longest sequence needs, in steps of 32: version 4 (the same weights, a cache always 160 long) gives the
+     * same logits, to within 1e-4 (attention sums over a different number of masked positions), as the cache is
+     * cut after prefill and then grows.
+     */
+    @org.junit.jupiter.api.Test
+    void catalogGptsCacheIsKeptAsLongAsTheLongestSequenceNeeds() throws Exception {
+        ModelVersion five = registry.get("catalog-gpt", "5");
+        ModelVersion four = registry.get("catalog-gpt", "4");
+        try (DjlSequenceModel resizable = DjlSequenceModel.load(five.dir(), TextModelInfo.of(five), List.of(Device.cpu()), 1).get(0);
+                DjlSequenceModel fixed = DjlSequenceModel.load(four.dir(), TextModelInfo.of(four), List.of(Device.cpu()), 1).get(0)) {
+            int[][] prompts = prompts(resizable.info().vocabulary().size());
+            int[] lengths = lengths(prompts);
+            Output<DjlSequenceModel.Row> a = resizable.prefill(prompts, lengths);
+            Output<DjlSequenceModel.Row> b = fixed.prefill(prompts, lengths);
+            assertThat(resizable.heldLength(a.states().get(0))).as("after prefill").isEqualTo(160);
+            assertThat(fixed.heldLength(b.states().get(0))).as("a fixed cache").isEqualTo(-1);
+            // Positions: the prompts' lengths, then jumps past 32 and 64 (unwritten positions stay zero).
+            int[][] steps = {lengths, filled(40), filled(70)};
+            long[] held = {32, 64, 96};
+            for (int k = 0; k < steps.length; k++) {
+                a = resizable.step(filled(token(k + 1)), steps[k], a.states());
+                b = fixed.step(filled(token(k + 1)), steps[k], b.states());
+                assertThat(resizable.heldLength(a.states().get(0))).as("step %d", k + 1).isEqualTo(held[k]);
+                for (int r = 0; r < ROWS; r++) {
+                    assertThat(a.logits()[r]).as("row %d, step %d", r, k + 1).containsExactly(b.logits()[r], within(1e-4f));
+                }
+            }
+            releaseAndCheckFreed(resizable, a.states());
+            releaseAndCheckFreed(fixed, b.states());
         }
     }
 
@@ -280,6 +310,12 @@ class DjlSequenceModelTest {
         }
         assertThat(model.liveBatches()).isZero();
         return expected;
+    }
+
+    /** Ends the sequences holding {@code states}: then no call's tensors may be left. */
+    private static void releaseAndCheckFreed(DjlSequenceModel model, List<DjlSequenceModel.Row> states) {
+        states.forEach(model::release);
+        assertThat(model.liveBatches()).as("state tensors still held").isZero();
     }
 
     private static int[] filled(int value) {
