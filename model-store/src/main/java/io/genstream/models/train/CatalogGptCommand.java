@@ -105,7 +105,7 @@ final class CatalogGptCommand {
                 CatalogGptManifest.create(MODEL, version, arch, vocabulary, training, Map.of()), config, heldOut, dir);
         ModelManifest manifest = CatalogGptManifest.create(MODEL, version, arch, vocabulary, training, evaluation)
                 .withFilesOf(dir);
-        TrainCommand.finish(manifest, dir, (System.nanoTime() - start) / 1e9, evaluation, out);
+        TrainCommand.finish(manifest, dir, "exported and evaluated", (System.nanoTime() - start) / 1e9, evaluation, out);
     }
 
     /** The figures of the export in {@code dir}, loaded through {@code unevaluated} (its manifest without them). */

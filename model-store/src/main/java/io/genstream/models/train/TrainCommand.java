@@ -179,10 +179,16 @@ public final class TrainCommand {
     /** Writes and verifies the version's {@code model.json}, and reports the run. */
     static void finish(ModelManifest manifest, Path dir, double wallSeconds, Map<String, Object> evaluation, PrintStream out)
             throws IOException {
+        finish(manifest, dir, "trained", wallSeconds, evaluation, out);
+    }
+
+    /** Writes and verifies {@code model.json} and reports what was {@code done} (trained, exported) and how long it took. */
+    static void finish(ModelManifest manifest, Path dir, String done, double wallSeconds, Map<String, Object> evaluation,
+            PrintStream out) throws IOException {
         manifest.write(dir);
         manifest.verify(dir);
-        out.printf("trained in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
-                wallSeconds, dir, savedModelBytes(dir), brief(evaluation));
+        out.printf("%s in %.1f s; model %s (%d bytes of SavedModel)%nevaluation %s%n",
+                done, wallSeconds, dir, savedModelBytes(dir), brief(evaluation));
     }
 
     /** The figures to print: a long value (e.g. digits-eval's reference covariance) is left to model.json. */
