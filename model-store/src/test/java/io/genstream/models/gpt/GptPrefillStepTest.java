@@ -197,18 +197,10 @@ class GptPrefillStepTest {
                 Predictor<NDList, NDList> prefiller = prefill.newPredictor();
                 Predictor<NDList, NDList> stepper = step.newPredictor();
                 NDManager manager = NDManager.newBaseManager()) {
-            NDArray length = manager.create(new int[] {prompt.length});
-            length.setName(TextSignatures.LENGTH);
-            NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
-            tokens.setName(TextSignatures.TOKENS);
-            NDList prefilled = prefiller.predict(new NDList(length, tokens));
+            NDList prefilled = djlPrefill(prefiller, manager, prompt);
             assertClose(prefilled.get(TextSignatures.LOGITS).toFloatArray(), expectedPrefill.logits()[0], "DJL prefill logits");
 
-            NDArray token = manager.create(new int[] {3});
-            token.setName(TextSignatures.TOKEN);
-            NDArray position = manager.create(new int[] {7});
-            position.setName(TextSignatures.POSITION);
-            NDList stepInputs = new NDList(token, position);
+            NDList stepInputs = djlStepInputs(manager, 3, 7);
             for (int i = 0; i < 2 * arch.layers(); i++) {
                 stepInputs.add(prefilled.get(TextSignatures.state(i))); // fed back as DJL returned it, named alike
             }
@@ -245,16 +237,8 @@ class GptPrefillStepTest {
                 Predictor<NDList, NDList> prefiller = prefill.newPredictor();
                 Predictor<NDList, NDList> stepper = step.newPredictor();
                 NDManager manager = NDManager.newBaseManager()) {
-            NDArray length = manager.create(new int[] {prompt.length});
-            length.setName(TextSignatures.LENGTH);
-            NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
-            tokens.setName(TextSignatures.TOKENS);
-            NDList prefilled = prefiller.predict(new NDList(length, tokens));
-            NDArray token = manager.create(new int[] {3});
-            token.setName(TextSignatures.TOKEN);
-            NDArray position = manager.create(new int[] {7});
-            position.setName(TextSignatures.POSITION);
-            NDList stepInputs = new NDList(token, position);
+            NDList prefilled = djlPrefill(prefiller, manager, prompt);
+            NDList stepInputs = djlStepInputs(manager, 3, 7);
             for (int i = 0; i < 2 * arch.layers(); i++) {
                 NDArray short_ = prefilled.get(TextSignatures.state(i)).get(":, :, 0:" + cut + ", :");
                 short_.setName(TextSignatures.state(i));
@@ -277,6 +261,24 @@ class GptPrefillStepTest {
                 }
             }
         }
+    }
+
+    /** Prefills one prompt through DJL. */
+    private static NDList djlPrefill(Predictor<NDList, NDList> prefiller, NDManager manager, int[] prompt) throws Exception {
+        NDArray length = manager.create(new int[] {prompt.length});
+        length.setName(TextSignatures.LENGTH);
+        NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
+        tokens.setName(TextSignatures.TOKENS);
+        return prefiller.predict(new NDList(length, tokens));
+    }
+
+    /** A one-row step's token and position, named; the state tensors follow. */
+    private static NDList djlStepInputs(NDManager manager, int tokenId, int positionIndex) {
+        NDArray token = manager.create(new int[] {tokenId});
+        token.setName(TextSignatures.TOKEN);
+        NDArray position = manager.create(new int[] {positionIndex});
+        position.setName(TextSignatures.POSITION);
+        return new NDList(token, position);
     }
 
     private static ZooModel<NDList, NDList> djl(String signature) throws Exception {
