@@ -192,19 +192,15 @@ class GptPrefillStepTest {
         int[] prompt = Arrays.copyOf(sequences(1, 6).get(0), 7);
         TextModel.Output expectedPrefill = model.prefill(new int[][] {prompt});
         TextModel.Output expectedStep = model.step(new int[] {3}, new int[] {7}, expectedPrefill.state());
-        try (ZooModel<NDList, NDList> prefill = djl(TextSignatures.PREFILL);
-                ZooModel<NDList, NDList> step = djl(TextSignatures.STEP);
-                Predictor<NDList, NDList> prefiller = prefill.newPredictor();
-                Predictor<NDList, NDList> stepper = step.newPredictor();
-                NDManager manager = NDManager.newBaseManager()) {
-            NDList prefilled = djlPrefill(prefiller, manager, prompt);
+        try (Djl djl = Djl.open()) {
+            NDList prefilled = djl.prefill(prompt);
             assertClose(prefilled.get(TextSignatures.LOGITS).toFloatArray(), expectedPrefill.logits()[0], "DJL prefill logits");
 
-            NDList stepInputs = djlStepInputs(manager, 3, 7);
+            NDList stepInputs = djl.stepInputs(3, 7);
             for (int i = 0; i < 2 * arch.layers(); i++) {
                 stepInputs.add(prefilled.get(TextSignatures.state(i))); // fed back as DJL returned it, named alike
             }
-            NDList stepped = stepper.predict(stepInputs);
+            NDList stepped = djl.stepper().predict(stepInputs);
             assertClose(stepped.get(TextSignatures.LOGITS).toFloatArray(), expectedStep.logits()[0], "DJL step logits");
             float[] state = new float[0];
             for (int i = 0; i < 2 * arch.layers(); i++) {
@@ -232,19 +228,15 @@ class GptPrefillStepTest {
         int[] prompt = Arrays.copyOf(sequences(1, 6).get(0), 7);
         TextModel.Output full = model.step(new int[] {3}, new int[] {7}, model.prefill(new int[][] {prompt}).state());
         int cut = 16;
-        try (ZooModel<NDList, NDList> prefill = djl(TextSignatures.PREFILL);
-                ZooModel<NDList, NDList> step = djl(TextSignatures.STEP);
-                Predictor<NDList, NDList> prefiller = prefill.newPredictor();
-                Predictor<NDList, NDList> stepper = step.newPredictor();
-                NDManager manager = NDManager.newBaseManager()) {
-            NDList prefilled = djlPrefill(prefiller, manager, prompt);
-            NDList stepInputs = djlStepInputs(manager, 3, 7);
+        try (Djl djl = Djl.open()) {
+            NDList prefilled = djl.prefill(prompt);
+            NDList stepInputs = djl.stepInputs(3, 7);
             for (int i = 0; i < 2 * arch.layers(); i++) {
                 NDArray short_ = prefilled.get(TextSignatures.state(i)).get(":, :, 0:" + cut + ", :");
                 short_.setName(TextSignatures.state(i));
                 stepInputs.add(short_);
             }
-            NDList stepped = stepper.predict(stepInputs);
+            NDList stepped = djl.stepper().predict(stepInputs);
             assertClose(stepped.get(TextSignatures.LOGITS).toFloatArray(), full.logits()[0], "step logits, cache of " + cut);
             int t = arch.maxLength();
             int dh = arch.headDim();
@@ -263,22 +255,42 @@ class GptPrefillStepTest {
         }
     }
 
-    /** Prefills one prompt through DJL. */
-    private static NDList djlPrefill(Predictor<NDList, NDList> prefiller, NDManager manager, int[] prompt) throws Exception {
-        NDArray length = manager.create(new int[] {prompt.length});
-        length.setName(TextSignatures.LENGTH);
-        NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
-        tokens.setName(TextSignatures.TOKENS);
-        return prefiller.predict(new NDList(length, tokens));
-    }
+    /** DJL's prefill and step over the export, and a manager for their inputs. */
+    private record Djl(ZooModel<NDList, NDList> prefillModel, ZooModel<NDList, NDList> stepModel,
+            Predictor<NDList, NDList> prefiller, Predictor<NDList, NDList> stepper, NDManager manager) implements AutoCloseable {
 
-    /** A one-row step's token and position, named; the state tensors follow. */
-    private static NDList djlStepInputs(NDManager manager, int tokenId, int positionIndex) {
-        NDArray token = manager.create(new int[] {tokenId});
-        token.setName(TextSignatures.TOKEN);
-        NDArray position = manager.create(new int[] {positionIndex});
-        position.setName(TextSignatures.POSITION);
-        return new NDList(token, position);
+        static Djl open() throws Exception {
+            ZooModel<NDList, NDList> prefill = djl(TextSignatures.PREFILL);
+            ZooModel<NDList, NDList> step = djl(TextSignatures.STEP);
+            return new Djl(prefill, step, prefill.newPredictor(), step.newPredictor(), NDManager.newBaseManager());
+        }
+
+        /** Prefills one prompt. */
+        NDList prefill(int[] prompt) throws Exception {
+            NDArray length = manager.create(new int[] {prompt.length});
+            length.setName(TextSignatures.LENGTH);
+            NDArray tokens = manager.create(prompt, new ai.djl.ndarray.types.Shape(1, prompt.length));
+            tokens.setName(TextSignatures.TOKENS);
+            return prefiller.predict(new NDList(length, tokens));
+        }
+
+        /** A one-row step's token and position, named; the state tensors follow. */
+        NDList stepInputs(int tokenId, int positionIndex) {
+            NDArray token = manager.create(new int[] {tokenId});
+            token.setName(TextSignatures.TOKEN);
+            NDArray position = manager.create(new int[] {positionIndex});
+            position.setName(TextSignatures.POSITION);
+            return new NDList(token, position);
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+            stepper.close();
+            prefiller.close();
+            stepModel.close();
+            prefillModel.close();
+        }
     }
 
     private static ZooModel<NDList, NDList> djl(String signature) throws Exception {
