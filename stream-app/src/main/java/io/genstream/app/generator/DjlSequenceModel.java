@@ -219,7 +219,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             for (int position : positions) {
                 needed = Math.max(needed, position + 1);
             }
-            Feed feed = feed(states, consumed.size(), lengthAxis < 0 ? -1 : stateLength(needed), call);
+            Feed feed = feed(states, lengthAxis < 0 ? -1 : stateLength(needed), call);
             // A row no input claims (a sequence that has left, a pad) repeats input 0's token and position.
             int[] callTokens = new int[feed.rows];
             int[] callPositions = new int[feed.rows];
@@ -274,13 +274,15 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
      * state at any length ({@link #lengthAxis}), every tensor fed is first cut or zero-extended to {@code length}
      * ({@link #stateLength} of the call's longest sequence; -1 for a fixed shape), a copy only when it changes.
      */
-    private Feed feed(List<Row> states, int distinct, int length, NDManager call) {
+    private Feed feed(List<Row> states, int length, NDManager call) {
         int inputs = states.size();
         Row first = states.get(0);
         IdentityHashMap<StateBatch, Integer> share = new IdentityHashMap<>();
+        int distinct = 0;
         for (int i = 0; i < inputs; i++) {
             if (i == 0 || states.get(i) != first) {
                 share.merge(states.get(i).batch, 1, Integer::sum);
+                distinct++;
             }
         }
         StateBatch main = first.batch;
@@ -292,10 +294,7 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
         int own = share.get(main);
         int newcomers = distinct - own;
         if (main.live == own && newcomers <= main.rows - own && main.rows - distinct <= spareRows(main.rows)) {
-            List<NDArray> tensors = new ArrayList<>(main.tensors.size());
-            for (NDArray tensor : main.tensors) {
-                tensors.add(resized(tensor, length, call));
-            }
+            List<NDArray> tensors = new ArrayList<>(sized(main.tensors, length, call));
             int[] rowOf = fill(states, main, tensors, length, call);
             return new Feed(tensors, main.rows, rowOf);
         }
@@ -304,17 +303,20 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
     }
 
     /**
-     * {@code tensor} with its {@link #lengthAxis} at {@code length} ({@code tensor} itself when it is, or when
-     * {@code length} is -1: a state of one fixed shape); a new tensor belongs to {@code call}.
+     * One batch's state tensors (all of one length) with their {@link #lengthAxis} at {@code length}: {@code tensors}
+     * themselves when they are, or when {@code length} is -1 (a state of one fixed shape); new tensors belong to
+     * {@code call}.
      */
-    private NDArray resized(NDArray tensor, int length, NDManager call) {
-        if (length < 0) {
-            return tensor;
+    private List<NDArray> sized(List<NDArray> tensors, int length, NDManager call) {
+        if (length < 0 || tensors.get(0).getShape().get(lengthAxis) == length) {
+            return tensors;
         }
-        NDArray out = EagerOps.resize(tensor, lengthAxis, length);
-        if (out != tensor) {
-            out.attach(call);
-            out.setName(tensor.getName());
+        List<NDArray> out = new ArrayList<>(tensors.size());
+        for (NDArray tensor : tensors) {
+            NDArray resized = EagerOps.resize(tensor, lengthAxis, length);
+            resized.attach(call);
+            resized.setName(tensor.getName());
+            out.add(resized);
         }
         return out;
     }
@@ -356,14 +358,19 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             int[] from = pairs.stream().mapToInt(pair -> pair[0]).toArray();
             int[] to = pairs.stream().mapToInt(pair -> pair[1]).toArray();
             NDArray target = call.create(to);
-            NDArray picked = isEveryRow(from, source.rows) ? null : call.create(from);
-            for (int k = 0; k < stateNames.size(); k++) {
-                NDArray rows = source.tensors.get(k);
-                if (picked != null) {
-                    rows = EagerOps.gather(rows, picked);
-                    rows.attach(call);
+            List<NDArray> rows = source.tensors;
+            if (!isEveryRow(from, source.rows)) {
+                NDArray picked = call.create(from);
+                rows = new ArrayList<>(rows.size());
+                for (NDArray tensor : source.tensors) {
+                    NDArray gathered = EagerOps.gather(tensor, picked);
+                    gathered.attach(call);
+                    rows.add(gathered);
                 }
-                NDArray written = EagerOps.writeRows(tensors.get(k), target, resized(rows, length, call));
+            }
+            rows = sized(rows, length, call);
+            for (int k = 0; k < stateNames.size(); k++) {
+                NDArray written = EagerOps.writeRows(tensors.get(k), target, rows.get(k));
                 written.attach(call);
                 written.setName(stateNames.get(k));
                 tensors.set(k, written);
@@ -392,27 +399,28 @@ public final class DjlSequenceModel implements SequenceModel<DjlSequenceModel.Ro
             rowOf[i] = i;
         }
         NDArray indices = call.create(picked);
+        // Several sources are first brought to one length and concatenated; one source is gathered, then sized.
+        List<List<NDArray>> sized = new ArrayList<>();
+        for (StateBatch source : sources) {
+            sized.add(sources.size() == 1 ? source.tensors : sized(source.tensors, length, call));
+        }
         List<NDArray> regrouped = new ArrayList<>(stateNames.size());
         for (int k = 0; k < stateNames.size(); k++) {
-            NDArray tensor;
-            if (sources.size() == 1) {
-                tensor = EagerOps.gather(sources.get(0).tensors.get(k), indices);
-                tensor.attach(call);
-                tensor = resized(tensor, length, call);
-            } else {
+            NDArray params = sized.get(0).get(k);
+            if (sources.size() > 1) {
                 NDList all = new NDList();
-                for (StateBatch source : sources) {
-                    all.add(resized(source.tensors.get(k), length, call));
+                for (List<NDArray> source : sized) {
+                    all.add(source.get(k));
                 }
-                NDArray joined = NDArrays.concat(all, 0);
-                joined.attach(call);
-                tensor = EagerOps.gather(joined, indices);
-                tensor.attach(call);
+                params = NDArrays.concat(all, 0);
+                params.attach(call);
             }
+            NDArray tensor = EagerOps.gather(params, indices);
+            tensor.attach(call);
             tensor.setName(stateNames.get(k));
             regrouped.add(tensor);
         }
-        return new Feed(regrouped, inputs, rowOf);
+        return new Feed(sources.size() == 1 ? sized(regrouped, length, call) : regrouped, inputs, rowOf);
     }
 
     private static boolean isEveryRow(int[] rows, int count) {

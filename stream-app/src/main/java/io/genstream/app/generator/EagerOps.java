@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
  * The TensorFlow ops a text model's state is regrouped with, run eagerly on the tensors DJL's TensorFlow engine
@@ -69,7 +70,7 @@ final class EagerOps {
         NDManager manager = tensor.getManager();
         if (length < shape[axis]) {
             long[] size = new long[shape.length];
-            java.util.Arrays.fill(size, -1);
+            Arrays.fill(size, -1);
             size[axis] = length;
             try (NDArray begin = manager.create(new long[shape.length]); NDArray sizes = manager.create(size)) {
                 return run(manager, "Slice", tensor, begin, sizes);
