@@ -34,19 +34,30 @@ public final class ContinuousBatchingBench {
     public record Comparison(GenerationRun continuous, GenerationRun oneAtATime, double speedup) {}
 
     /**
-     * Runs a short warm-up (up to {@code maxActive} requests, not measured), then one request at a time, then
-     * continuously batched.
+     * Both runs over the same {@code bursts} bursts of {@code requests} requests, taking turns burst by burst: burst
+     * {@code b} (requests {@code b·requests … (b+1)·requests − 1}) is submitted at once to a batcher of
+     * {@code maxActive} sequences and, before or after it (the order alternates), at once to one that generates one
+     * request at a time. A machine busy with other work for a while thus slows both runs alike, where two runs one
+     * after the other would each meet it by chance.
      *
-     * @param rowMultiple the row padding of every model call, as served (8 by default there)
-     * @param request request {@code i} of {@code requests}; asked once per run, so it must return a fresh
-     *     request (with a fresh, identically seeded chooser) each time for the runs to generate the same tokens
+     * @param rowMultiple the row padding of the batched run's model calls, as served
+     * @param request request {@code i}; asked once per run, so it must return a fresh request (with a fresh,
+     *     identically seeded chooser) each time for the runs to generate the same tokens
+     * @throws ExecutionException when a request failed (the batchers are closed first)
      */
-    public static Comparison compare(SequenceModel<?> model, int maxActive, int rowMultiple, int requests,
+    public static Comparison compare(SequenceModel<?> model, int maxActive, int rowMultiple, int requests, int bursts,
             IntFunction<SequenceRequest> request) throws InterruptedException, ExecutionException {
-        run(model, maxActive, rowMultiple, Math.min(requests, maxActive), request, 1);
-        GenerationRun oneAtATime = run(model, 1, rowMultiple, requests, request, 1);
-        GenerationRun continuous = run(model, maxActive, rowMultiple, requests, request, 1);
-        return new Comparison(continuous, oneAtATime, continuous.tokensPerSecond() / oneAtATime.tokensPerSecond());
+        try (Bursts continuous = new Bursts(model, maxActive, rowMultiple, requests);
+                Bursts oneAtATime = new Bursts(model, 1, 1, requests)) {
+            for (int burst = 0; burst < bursts; burst++) {
+                Bursts first = burst % 2 == 0 ? oneAtATime : continuous;
+                first.burst(request, burst * requests, requests);
+                (first == continuous ? oneAtATime : continuous).burst(request, burst * requests, requests);
+            }
+            GenerationRun batched = continuous.result();
+            GenerationRun single = oneAtATime.result();
+            return new Comparison(batched, single, batched.tokensPerSecond() / single.tokensPerSecond());
+        }
     }
 
     /**
@@ -58,23 +69,50 @@ public final class ContinuousBatchingBench {
      */
     public static GenerationRun run(SequenceModel<?> model, int maxActive, int rowMultiple, int requests,
             IntFunction<SequenceRequest> request, int bursts) throws InterruptedException, ExecutionException {
-        StepCounter steps = new StepCounter();
-        List<GeneratedSequence> results = new ArrayList<>(requests * bursts);
-        long nanos = 0;
-        try (ContinuousBatcher batcher = batcher(model, maxActive, rowMultiple, requests, steps)) {
+        try (Bursts run = new Bursts(model, maxActive, rowMultiple, requests)) {
             for (int burst = 0; burst < bursts; burst++) {
-                List<SequenceRequest> batch = new ArrayList<>(requests);
-                for (int i = 0; i < requests; i++) {
-                    batch.add(request.apply(burst * requests + i));
-                }
-                long start = System.nanoTime();
-                for (CompletableFuture<GeneratedSequence> future : batcher.submitAll(batch)) {
-                    results.add(future.get());
-                }
-                nanos += System.nanoTime() - start;
+                run.burst(request, burst * requests, requests);
             }
+            return run.result();
         }
-        return steps.run(maxActive, results, nanos);
+    }
+
+    /** One batcher's bursts: the requests it generated and the time they took, burst after burst. */
+    private static final class Bursts implements AutoCloseable {
+
+        private final int maxActive;
+        private final StepCounter steps = new StepCounter();
+        private final ContinuousBatcher batcher;
+        private final List<GeneratedSequence> results = new ArrayList<>();
+        private long nanos;
+
+        Bursts(SequenceModel<?> model, int maxActive, int rowMultiple, int requests) {
+            this.maxActive = maxActive;
+            this.batcher = batcher(model, maxActive, rowMultiple, requests, steps);
+        }
+
+        /** Submits requests {@code first … first + count − 1} at once and waits for all of them. */
+        void burst(IntFunction<SequenceRequest> request, int first, int count)
+                throws InterruptedException, ExecutionException {
+            List<SequenceRequest> batch = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                batch.add(request.apply(first + i));
+            }
+            long start = System.nanoTime();
+            for (CompletableFuture<GeneratedSequence> future : batcher.submitAll(batch)) {
+                results.add(future.get());
+            }
+            nanos += System.nanoTime() - start;
+        }
+
+        GenerationRun result() {
+            return steps.run(maxActive, results, nanos);
+        }
+
+        @Override
+        public void close() {
+            batcher.close();
+        }
     }
 
     /**

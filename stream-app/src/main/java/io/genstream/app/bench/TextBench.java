@@ -29,7 +29,9 @@ import java.util.function.ToDoubleFunction;
  *   <li><b>closed loop</b>: {@link #CONCURRENT} requests in flight at all times, each finished one replaced by the
  *       next (clients that each send their next prompt when their answer comes), so sequences also join the batch
  *       while others run, as they do in service;
- *   <li><b>one at a time</b>: exactly one row per step, the fastest way to generate a single request.
+ *   <li><b>one at a time</b>: the same bursts with exactly one row per step, the fastest way to generate a single
+ *       request. The two take turns burst by burst, so that a machine busy with other work for a while slows both
+ *       alike.
  * </ul>
  * The batched runs call the model unpadded, as genstream serves. The instance is borrowed from the model's idle
  * batcher.
@@ -115,12 +117,11 @@ final class TextBench {
         ContinuousBatchingBench.run(instance, 1, 1, 2, request, 1);
         List<Round> rounds = new ArrayList<>(ROUNDS);
         for (int round = 0; round < ROUNDS; round++) {
-            GenerationRun sequential = ContinuousBatchingBench.run(instance, 1, 1, REQUESTS, request, 1);
-            GenerationRun continuous = ContinuousBatchingBench.run(instance, active, SERVED_ROW_MULTIPLE, CONCURRENT,
-                    request, REQUESTS / CONCURRENT);
+            ContinuousBatchingBench.Comparison bursts = ContinuousBatchingBench.compare(instance, active,
+                    SERVED_ROW_MULTIPLE, CONCURRENT, REQUESTS / CONCURRENT, request);
             GenerationRun closedLoop = ContinuousBatchingBench.steady(instance, active, SERVED_ROW_MULTIPLE,
                     REQUESTS, request);
-            rounds.add(new Round(sequential, continuous, closedLoop));
+            rounds.add(new Round(bursts.oneAtATime(), bursts.continuous(), closedLoop));
         }
         return new Result(model, rounds);
     }

@@ -64,7 +64,7 @@ public final class GenstreamConfig {
     public static final ConfigKey<String> DEVICE = ConfigKey.string(
             "generator.device", "auto", "Where generators run: auto (every GPU, else CPU), cpu, or gpu");
     public static final ConfigKey<Integer> INTRA_OP_THREADS = ConfigKey.integer(
-            "generator.intra.op.threads", 0, "TensorFlow threads inside one op of a model call; 0 = TensorFlow's default");
+            "generator.intra.op.threads", 0, "TensorFlow threads inside one op of a model call; 0 = one fewer than the cores (at least 1)");
     public static final ConfigKey<Integer> INTER_OP_THREADS = ConfigKey.integer(
             "generator.inter.op.threads", 0, "TensorFlow ops of one model call run at once; 0 = TensorFlow's default");
     public static final ConfigKey<Integer> BATCH_MAX_SIZE = ConfigKey.integer(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.genstream.app.runtime.ChainModel;
 import io.genstream.app.runtime.GreedyChooser;
 import io.genstream.app.runtime.SequenceRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,7 +20,7 @@ class ContinuousBatchingBenchTest {
     @Test
     void bothRunsGenerateTheSameTokensAndOnlyTheContinuousOneSharesSteps() throws Exception {
         ContinuousBatchingBench.Comparison comparison = ContinuousBatchingBench.compare(
-                new ChainModel(64), 8, 8, REQUESTS, ContinuousBatchingBenchTest::request);
+                new ChainModel(64), 8, 8, REQUESTS / 2, 2, ContinuousBatchingBenchTest::request);
 
         long expectedTokens = 0;
         for (int i = 0; i < REQUESTS; i++) {
@@ -37,6 +39,33 @@ class ContinuousBatchingBenchTest {
         assertThat(comparison.continuous().meanSequencesPerStep()).isGreaterThan(1.0).isLessThanOrEqualTo(8.0);
         assertThat(comparison.speedup()).isEqualTo(
                 comparison.continuous().tokensPerSecond() / comparison.oneAtATime().tokensPerSecond());
+    }
+
+    /**
+     * The two runs take turns burst by burst, the one-at-a-time run first and then second: every call for the first
+     * burst's requests, in both runs, comes before any call for the second burst's.
+     */
+    @Test
+    void theRunsTakeTurnsBurstByBurst() throws Exception {
+        ChainModel model = new ChainModel(64);
+        int perBurst = 4;
+        ContinuousBatchingBench.compare(model, 4, 1, perBurst, 2, ContinuousBatchingBenchTest::request);
+
+        // Request i has id i + 1: burst 0 holds ids 1–4, burst 1 ids 5–8. A call never mixes the two.
+        List<String> turns = new ArrayList<>();
+        for (ChainModel.Call call : model.calls) {
+            boolean firstBurst = call.ids().get(0) <= perBurst;
+            assertThat(call.ids()).allSatisfy(id -> assertThat(id <= perBurst).isEqualTo(firstBurst));
+            String turn = (firstBurst ? "burst 0 " : "burst 1 ") + (call.ids().size() == 1 ? "single" : "shared");
+            if (turns.isEmpty() || !turns.get(turns.size() - 1).equals(turn)) {
+                turns.add(turn);
+            }
+        }
+        // The batched run's last calls of a burst may hold one sequence (the longest), so only a turn's start counts.
+        assertThat(turns.get(0)).isEqualTo("burst 0 single");
+        assertThat(turns.get(1)).isEqualTo("burst 0 shared");
+        assertThat(turns).filteredOn(t -> t.startsWith("burst 1")).first().isEqualTo("burst 1 shared");
+        assertThat(turns.get(turns.size() - 1)).isEqualTo("burst 1 single");
     }
 
     /**
