@@ -1,9 +1,6 @@
 package io.genstream.models.text;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * Picks the next token from a model's logits: temperature, then top-k, then top-p (nucleus) over
@@ -51,8 +48,7 @@ public final class TokenSampler {
         for (int i = 0; i < logits.length; i++) {
             weight[i] = Math.exp((logits[i] - max) / temperature);
         }
-        Integer[] order = IntStream.range(0, logits.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -weight[i]).thenComparingInt(i -> i));
+        int[] order = byWeight(weight);
         int kept = topK == null ? order.length : Math.min(topK, order.length);
         double total = 0;
         for (int r = 0; r < kept; r++) {
@@ -77,6 +73,25 @@ public final class TokenSampler {
             }
         }
         return order[kept - 1];
+    }
+
+    /**
+     * Token ids from the most to the least likely, ties by lower id first. An insertion sort of primitive ids: a
+     * vocabulary is a few dozen tokens, and this runs once per token generated, for every sequence of a batch.
+     */
+    private static int[] byWeight(double[] weight) {
+        int[] order = new int[weight.length];
+        for (int i = 0; i < order.length; i++) {
+            int id = i;
+            int at = i;
+            // Ids arrive in increasing order, so an equal weight already placed keeps its place ahead of this one.
+            while (at > 0 && weight[order[at - 1]] < weight[id]) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = id;
+        }
+        return order;
     }
 
     /** The log-probability of {@code token} under {@code logits} at temperature 1 (log-softmax). */

@@ -82,6 +82,33 @@ class TokenSamplerTest {
         assertThat(java.util.Arrays.stream(first).distinct().count()).isGreaterThan(1);
     }
 
+    /**
+     * The draw walks the tokens from the most to the least likely, equal ones by lower id first: the order fixes which
+     * token a given draw picks, so a seed's text (and the committed models' sampled figures) depend on it.
+     */
+    @Test
+    void theDrawWalksTokensFromMostToLeastLikelyTiesByLowerId() {
+        float[] logits = {1, 3, 3, 1, 2, 3};
+        int[] order = {1, 2, 5, 4, 0, 3};
+        double total = 0;
+        for (float l : logits) {
+            total += Math.exp(l - 3);
+        }
+        double below = 0;
+        for (int token : order) {
+            double p = Math.exp(logits[token] - 3) / total;
+            double u = below + p / 2;
+            Random fixed = new Random() {
+                @Override
+                public double nextDouble() {
+                    return u;
+                }
+            };
+            assertThat(new TokenSampler(1f, null, null).sample(logits, fixed)).as("draw %.4f", u).isEqualTo(token);
+            below += p;
+        }
+    }
+
     @Test
     void atTemperatureOneTokensFollowTheSoftmax() {
         int[] counts = sampleCounts(new TokenSampler(1f, null, null), 20_000);
