@@ -41,6 +41,12 @@ public final class Generators {
         return Math.max(1, cores - 1);
     }
 
+    /** The intra-op thread count TensorFlow is given: the configured one, or {@link #defaultIntraOpThreads} for 0. */
+    public static int intraOpThreads(GenstreamConfig config) {
+        int configured = config.get(GenstreamConfig.INTRA_OP_THREADS);
+        return configured == 0 ? defaultIntraOpThreads(Runtime.getRuntime().availableProcessors()) : configured;
+    }
+
     public static ModelCatalog load(GenstreamConfig config, GenstreamMetrics metrics) throws GenerationException {
         Path root = Path.of(config.get(GenstreamConfig.MODELS_DIR));
         if (!Files.isDirectory(root)) {
@@ -51,9 +57,7 @@ public final class Generators {
         // options); set them only when configured, and before anything starts the engine: TensorFlow
         // sizes its process-wide CPU thread pools once, for the first context or session it creates
         // (the engine's eager context, started by the GPU count below).
-        int intraOp = config.get(GenstreamConfig.INTRA_OP_THREADS);
-        threads(intraOp == 0 ? defaultIntraOpThreads(Runtime.getRuntime().availableProcessors()) : intraOp,
-                "ai.djl.tensorflow.num_intraop_threads");
+        threads(intraOpThreads(config), "ai.djl.tensorflow.num_intraop_threads");
         threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));
         List<Device> devices = DevicePlacement.devices(mode, mode == DevicePlacement.Mode.CPU ? 0 : DjlImageModel.visibleGpus());

@@ -44,6 +44,9 @@ class GeneratorsThreadsTest {
         assertThat(Generators.defaultIntraOpThreads(2)).isEqualTo(1);
         assertThat(Generators.defaultIntraOpThreads(4)).isEqualTo(3);
         assertThat(Generators.defaultIntraOpThreads(16)).isEqualTo(15);
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(Generators.intraOpThreads(GenstreamConfig.of(Map.of()))).isEqualTo(Math.max(1, cores - 1));
+        assertThat(Generators.intraOpThreads(GenstreamConfig.of(Map.of("generator.intra.op.threads", "3")))).isEqualTo(3);
     }
 
     @Test

@@ -147,7 +147,8 @@ public final class BenchCommand {
         List<TextBench.Result> results = new ArrayList<>();
         for (TextModelInfo info : models.textModels()) {
             out.printf("Text: %s, %d prompts one at a time, %d at once (continuous batching), and %d in flight"
-                    + " (closed loop)%n", info.id(), TextBench.REQUESTS, TextBench.CONCURRENT, TextBench.CONCURRENT);
+                    + " (closed loop); TensorFlow intra-op threads %d%n", info.id(), TextBench.REQUESTS,
+                    TextBench.CONCURRENT, TextBench.CONCURRENT, Generators.intraOpThreads(config));
             results.add(TextBench.run(models.text(info.id()).orElseThrow(),
                     config.get(GenstreamConfig.TEXT_MAX_ACTIVE)));
         }
@@ -165,7 +166,7 @@ public final class BenchCommand {
                     "Target: continuous / one at a time for %s %.2f× >= %.0f× %s%n", r.model().name(), r.speedup(),
                     TextBench.MIN_SPEEDUP, r.speedup() >= TextBench.MIN_SPEEDUP ? "PASS" : "MISS"));
             if (options.json() != null) {
-                BenchJson.writeText(results, options.json());
+                BenchJson.writeText(results, Generators.intraOpThreads(config), options.json());
                 out.printf("JSON written to %s%n", options.json().toAbsolutePath());
             }
             return 0;

@@ -77,6 +77,7 @@ final class BenchJson {
         settings.put("generator.instances.per.device", setup.instancesPerDevice());
         settings.put("streams.commit.interval.ms", setup.commitIntervalMs());
         settings.put("topic.partitions", setup.partitions());
+        settings.put("generator.intra.op.threads", setup.intraOpThreads());
         settings.put("processing.guarantee", "exactly_once_v2");
         ObjectNode cpu = json.putObject("cpu");
         r.cpu().forEach((phase, use) -> {
@@ -101,9 +102,10 @@ final class BenchJson {
     }
 
     /** The text keys alone ({@code bench --text-only}). */
-    static void writeText(List<TextBench.Result> text, Path file) throws IOException {
+    static void writeText(List<TextBench.Result> text, int intraOpThreads, Path file) throws IOException {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("machine_cores", Runtime.getRuntime().availableProcessors());
+        json.putObject("settings").put("generator.intra.op.threads", intraOpThreads);
         TextReport.json(text, json);
         write(json, file);
     }

@@ -14,9 +14,10 @@ final class BenchReport {
         out.printf(Locale.ROOT, "genstream bench — %s, 1 image per event, %d cores, device %s, exactly_once_v2%n",
                 s.modelId(), s.cores(), s.device());
         out.printf(Locale.ROOT, "settings: batch.max.size=%d batch.max.delay.ms=%d streams.threads=%d "
-                        + "generator.instances.per.device=%d streams.commit.interval.ms=%d topic.partitions=%d%n",
+                        + "generator.instances.per.device=%d streams.commit.interval.ms=%d topic.partitions=%d "
+                        + "generator.intra.op.threads=%d%n",
                 s.batchMaxSize(), s.maxBatchDelayMs(), s.streamThreads(), s.instancesPerDevice(),
-                s.commitIntervalMs(), s.partitions());
+                s.commitIntervalMs(), s.partitions(), s.intraOpThreads());
         out.println();
         LimitBench.Point best = r.limit().best();
         out.printf(Locale.ROOT, "L  raw DJL predict (limit)     %10.1f samples/s  best batch %d, %.2f ms per call%n",

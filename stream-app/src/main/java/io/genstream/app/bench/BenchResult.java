@@ -1,5 +1,6 @@
 package io.genstream.app.bench;
 
+import io.genstream.app.Generators;
 import io.genstream.app.config.GenstreamConfig;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,17 @@ record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Th
      * @param modelId {@code name@version}
      * @param cores processors this JVM sees
      * @param device where the model ran, e.g. {@code [cpu()]}
+     * @param intraOpThreads TensorFlow's intra-op threads, as given to the engine (a default resolved)
      */
     record Setup(String modelId, int cores, String device, int batchMaxSize, long maxBatchDelayMs,
-            int streamThreads, int instancesPerDevice, long commitIntervalMs, int partitions) {
+            int streamThreads, int instancesPerDevice, long commitIntervalMs, int partitions, int intraOpThreads) {
 
         static Setup of(String modelId, String device, GenstreamConfig config) {
             return new Setup(modelId, Runtime.getRuntime().availableProcessors(),
                     device, config.get(GenstreamConfig.BATCH_MAX_SIZE),
                     config.get(GenstreamConfig.BATCH_MAX_DELAY_MS), config.get(GenstreamConfig.STREAM_THREADS),
                     config.get(GenstreamConfig.INSTANCES_PER_DEVICE), config.get(GenstreamConfig.COMMIT_INTERVAL_MS),
-                    config.get(GenstreamConfig.TOPIC_PARTITIONS));
+                    config.get(GenstreamConfig.TOPIC_PARTITIONS), Generators.intraOpThreads(config));
         }
     }
 

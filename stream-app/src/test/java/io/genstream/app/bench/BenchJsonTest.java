@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchJsonTest {
 
     private static final BenchResult.Setup SETUP = new BenchResult.Setup(
-            "digits-gan@1", 2, "[cpu()]", 128, 10, 1, 1, 100, 3);
+            "digits-gan@1", 2, "[cpu()]", 128, 10, 1, 1, 100, 3, 1);
 
     private static BenchResult result(double genstreamRate, double p99, BatchMeters calls) {
         LimitBench.Point one = new LimitBench.Point(1, 2000, 0.5);
@@ -74,6 +74,7 @@ class BenchJsonTest {
         assertThat(json.get("genstream_batch_call_ms").asDouble()).isEqualTo(50.0);
         assertThat(json.get("latency_mean_batch_size").asDouble()).isEqualTo(5.0);
         assertThat(json.get("settings").get("batch.max.size").asInt()).isEqualTo(128);
+        assertThat(json.get("settings").get("generator.intra.op.threads").asInt()).isEqualTo(1);
         assertThat(json.get("targets").get("p_over_l").get("met").asBoolean()).isTrue();
         assertThat(json.get("targets").get("p_over_b").get("met").asBoolean()).isTrue();
         assertThat(json.get("targets").get("p99_ms").get("rule").asText()).isEqualTo("<= 16");
@@ -96,6 +97,18 @@ class BenchJsonTest {
         assertThat(json.get("text_closed_loop_speedup").asDouble()).isEqualTo(4.5);
         assertThat(json.get("text_by_model").get(0).get("round_speedups")).hasSize(3);
         assertThat(json.get("text_by_model").get(0).get("round_closed_loop_speedups").get(0).asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
+    void theTextOnlyJsonHasTheTextFiguresAndTheThreadCount(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("text.json");
+
+        BenchJson.writeText(List.of(TEXT), 3, file);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(file));
+
+        assertThat(json.get("settings").get("generator.intra.op.threads").asInt()).isEqualTo(3);
+        assertThat(json.get("text_speedup").asDouble()).isEqualTo(10.0);
+        assertThat(json.get("text_continuous_tokens_per_s").asDouble()).isEqualTo(3200.0);
     }
 
     @Test
