@@ -54,9 +54,10 @@ public final class Generators {
                     + " not found: run from the repository root or set models.dir");
         }
         // DJL's TensorFlow engine reads its thread counts from these properties (keeping its own GPU
-        // options); set them only when configured, and before anything starts the engine: TensorFlow
-        // sizes its process-wide CPU thread pools once, for the first context or session it creates
-        // (the engine's eager context, started by the GPU count below).
+        // options); the intra-op count is always set (its default is ours), the inter-op count only when
+        // configured, and both before anything starts the engine: TensorFlow sizes its process-wide CPU
+        // thread pools once, for the first context or session it creates (the engine's eager context,
+        // started by the GPU count below).
         threads(intraOpThreads(config), "ai.djl.tensorflow.num_intraop_threads");
         threads(config.get(GenstreamConfig.INTER_OP_THREADS), "ai.djl.tensorflow.num_interop_threads");
         DevicePlacement.Mode mode = DevicePlacement.parseMode(config.get(GenstreamConfig.DEVICE));

@@ -81,9 +81,8 @@ public final class TokenSampler {
      */
     private static int[] byWeight(double[] weight) {
         int[] order = new int[weight.length];
-        for (int i = 0; i < order.length; i++) {
-            int id = i;
-            int at = i;
+        for (int id = 0; id < order.length; id++) {
+            int at = id;
             // Ids arrive in increasing order, so an equal weight already placed keeps its place ahead of this one.
             while (at > 0 && weight[order[at - 1]] < weight[id]) {
                 order[at] = order[at - 1];
