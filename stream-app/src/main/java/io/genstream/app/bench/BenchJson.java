@@ -69,6 +69,14 @@ final class BenchJson {
         num(breakdown, "rest_p99", parts.restP99Ms());
         json.put("latency_model_calls", latency.batches().calls());
         num(json, "latency_mean_batch_size", latency.batches().meanBatchSize());
+        CommitMeters commits = latency.commits();
+        ObjectNode commit = json.putObject("latency_commits");
+        num(commit, "count", commits.commits());
+        num(commit, "mean_ms", commits.meanCommitMs());
+        num(commit, "flush_ms", commits.meanFlushMs());
+        num(commit, "send_offsets_ms", commits.meanOffsetsMs());
+        num(commit, "commit_transaction_ms", commits.meanEndMs());
+        num(commit, "blocked_ms", commits.blockedMs());
         TextReport.json(r.text(), json);
         ObjectNode settings = json.putObject("settings");
         settings.put("batch.max.size", setup.batchMaxSize());

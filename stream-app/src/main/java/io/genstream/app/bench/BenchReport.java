@@ -47,6 +47,12 @@ final class BenchReport {
         out.printf(Locale.ROOT, "   one batch's inference: %.2f ms (mean genstream.inference call in this phase; "
                         + "%d calls, mean batch %.1f items)%n",
                 r.batchInferenceMs(), l.batches().calls(), l.batches().meanBatchSize());
+        CommitMeters c = l.commits();
+        out.printf(Locale.ROOT, "   stream thread commits: %.0f (one every %s ms), %s ms each (producer flush %s, "
+                        + "send offsets %s, commit transaction %s); blocked on Kafka %s ms per s%n",
+                c.commits(), number(round(l.seconds() * 1000 / c.commits())), number(round(c.meanCommitMs())),
+                number(round(c.meanFlushMs())), number(round(c.meanOffsetsMs())), number(round(c.meanEndMs())),
+                number(round(c.blockedMs() / l.seconds())));
         out.println();
         TextReport.print(r.text(), out);
         out.println();
@@ -68,6 +74,11 @@ final class BenchReport {
         out.printf(Locale.ROOT, "%s%10.1f samples/s  %d events; steady window %.1f s of %.1f s; last half %.1f/s%n",
                 label, t.samplesPerSecond(), t.events(), t.windowSeconds(), t.phaseSeconds(),
                 t.lastHalfSamplesPerSecond());
+    }
+
+    /** To a tenth. */
+    private static double round(double value) {
+        return Math.rint(value * 10) / 10;
     }
 
     /** Whole numbers without decimals, others with up to three. */

@@ -94,12 +94,14 @@ final class GenstreamPhase implements AutoCloseable {
      */
     Latency latency(double perSecond, Duration duration, Duration timeout) throws InterruptedException {
         BatchMeters before = BatchMeters.read(metrics.registry(), modelId);
+        CommitMeters commitsBefore = CommitMeters.read(app.streams().metrics());
         long startMillis = System.currentTimeMillis();
         int sent = load.paced(topics.noiseSeeds().name(), LATENCY_IDS, perSecond, duration);
         List<ContentMeter.Output> outputs = meter.await(LATENCY_IDS, sent, timeout, this::alive);
         BatchMeters calls = BatchMeters.read(metrics.registry(), modelId).since(before);
+        CommitMeters commits = CommitMeters.read(app.streams().metrics()).since(commitsBefore);
         long warmUpEnd = startMillis + (long) (duration.toMillis() * Throughput.WARM_UP);
-        return Latency.of(outputs, warmUpEnd, perSecond, sent, duration.toMillis() / 1000.0, calls);
+        return Latency.of(outputs, warmUpEnd, perSecond, sent, duration.toMillis() / 1000.0, calls, commits);
     }
 
     private boolean alive() {

@@ -18,9 +18,11 @@ import java.util.List;
  * @param visibleP99Ms 99th percentile of the same
  * @param batches the model calls made during the phase
  * @param parts where the time went, per output (each part's own percentiles)
+ * @param commits the stream thread's commits during the phase (it processes nothing meanwhile)
  */
 record Latency(double offeredPerSecond, int events, int measured, double seconds, double p50Ms, double p99Ms,
-        double maxMs, double visibleP50Ms, double visibleP99Ms, BatchMeters batches, Parts parts) {
+        double maxMs, double visibleP50Ms, double visibleP99Ms, BatchMeters batches, Parts parts,
+        CommitMeters commits) {
 
     /**
      * The latency of an output split in three, from the times it carries: waiting in the batcher's
@@ -45,13 +47,13 @@ record Latency(double offeredPerSecond, int events, int measured, double seconds
      * @param warmUpEnd requests created before this (epoch millis) are left out
      */
     static Latency of(List<ContentMeter.Output> outputs, long warmUpEnd, double offeredPerSecond, int events,
-            double seconds, BatchMeters batches) {
+            double seconds, BatchMeters batches, CommitMeters commits) {
         List<ContentMeter.Output> steady = outputs.stream().filter(o -> o.createdAt() >= warmUpEnd).toList();
         Percentiles emitted = Percentiles.of(
                 steady.stream().mapToDouble(o -> o.emittedAt() - o.createdAt()).toArray());
         Percentiles visible = Percentiles.of(
                 steady.stream().mapToDouble(o -> o.receivedAt() - o.createdAt()).toArray());
         return new Latency(offeredPerSecond, events, steady.size(), seconds, emitted.at(50), emitted.at(99),
-                emitted.max(), visible.at(50), visible.at(99), batches, Parts.of(steady));
+                emitted.max(), visible.at(50), visible.at(99), batches, Parts.of(steady), commits);
     }
 }

@@ -26,7 +26,7 @@ class BenchJsonTest {
                 new Throughput(1000, 18_000, 16.2, 19.0, 1010),
                 new Throughput(genstreamRate, 36_000, 5.4, 7.0, genstreamRate * 1.1), new BatchMeters(300, 15_000, 36_000),
                 new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls,
-                        new Latency.Parts(1, 9, 2, 4, 3, 12)),
+                        new Latency.Parts(1, 9, 2, 4, 3, 12), new CommitMeters(300, 3000, 1500, 4500, 12_000)),
                 Map.of("limit", new CpuUse(1.9, Double.NaN, 0.4)), List.of(TEXT));
     }
 
@@ -81,6 +81,9 @@ class BenchJsonTest {
         assertThat(json.get("targets_met").asBoolean()).isTrue();
         assertThat(json.get("cpu").get("limit").get("process_cores").asDouble()).isEqualTo(1.9);
         assertThat(json.get("latency_parts_ms").get("rest_p99").asDouble()).isEqualTo(12.0);
+        assertThat(json.get("latency_commits").get("count").asDouble()).isEqualTo(300.0);
+        assertThat(json.get("latency_commits").get("mean_ms").asDouble()).isEqualTo(30.0);
+        assertThat(json.get("latency_commits").get("commit_transaction_ms").asDouble()).isEqualTo(15.0);
         assertThat(json.get("cpu").get("limit").get("machine_cores").isNull()).isTrue();
         assertThat(json.get("cpu").get("limit").get("jit_cores").asDouble()).isEqualTo(0.4);
         for (String key : List.of("text_continuous_tokens_per_s", "text_sequential_tokens_per_s", "text_p50_ms",

@@ -18,7 +18,7 @@ class LatencyTest {
             outputs.add(new ContentMeter.Output("l-" + i, 0, 2000 + i + 40, 2000, 2000 + i, 0.5, 2.0));
         }
 
-        Latency latency = Latency.of(outputs, 1000, 50, 101, 10, new BatchMeters(10, 20, 100));
+        Latency latency = Latency.of(outputs, 1000, 50, 101, 10, new BatchMeters(10, 20, 100), CommitMeters.NONE);
 
         assertThat(latency.measured()).isEqualTo(100);
         assertThat(latency.p50Ms()).isEqualTo(50);
