@@ -53,18 +53,22 @@ record CommitMeters(double commits, double flushMs, double offsetsMs, double end
 
     /** Mean time of one commit's producer work (flush, offsets, end), ms; NaN without commits. */
     double meanCommitMs() {
-        return commits == 0 ? Double.NaN : (flushMs + offsetsMs + endMs) / commits;
+        return perCommit(flushMs + offsetsMs + endMs);
     }
 
     double meanFlushMs() {
-        return commits == 0 ? Double.NaN : flushMs / commits;
+        return perCommit(flushMs);
     }
 
     double meanOffsetsMs() {
-        return commits == 0 ? Double.NaN : offsetsMs / commits;
+        return perCommit(offsetsMs);
     }
 
     double meanEndMs() {
-        return commits == 0 ? Double.NaN : endMs / commits;
+        return perCommit(endMs);
+    }
+
+    private double perCommit(double totalMs) {
+        return commits == 0 ? Double.NaN : totalMs / commits;
     }
 }
