@@ -130,10 +130,17 @@ public final class GenstreamApplication implements AutoCloseable {
                 Duration.ofMillis(config.get(GenstreamConfig.RATE_LIMIT_WINDOW_MS)));
     }
 
-    /** Finished requests are emitted this often: a fraction of the batch delay, at least 1 ms. */
+    /**
+     * Finished requests are emitted this often: a quarter of the batch delay, at most {@value #MAX_DRAIN_MS} ms
+     * (with pacing a batch may run long before its delay is up), at least 1 ms.
+     */
     static Duration drainInterval(GenstreamConfig config) {
-        return Duration.ofMillis(Math.max(1, config.get(GenstreamConfig.BATCH_MAX_DELAY_MS) / 4));
+        long quarter = config.get(GenstreamConfig.BATCH_MAX_DELAY_MS) / 4;
+        return Duration.ofMillis(Math.max(1, Math.min(MAX_DRAIN_MS, quarter)));
     }
+
+    /** The longest interval between two emissions of finished requests. */
+    static final long MAX_DRAIN_MS = 2;
 
     /**
      * The batching of every model version, from the configuration. The queue must hold the
@@ -148,7 +155,8 @@ public final class GenstreamApplication implements AutoCloseable {
                     + GenstreamConfig.MAX_COUNT.name() + ", " + GenstreamConfig.MAX_STEPS.name() + ")");
         }
         return new BatchSettings(config.get(GenstreamConfig.BATCH_MAX_SIZE),
-                Duration.ofMillis(config.get(GenstreamConfig.BATCH_MAX_DELAY_MS)), capacity);
+                Duration.ofMillis(config.get(GenstreamConfig.BATCH_MAX_DELAY_MS)), capacity,
+                config.get(GenstreamConfig.BATCH_TARGET_BUSY));
     }
 
     public static Topics topics(GenstreamConfig config) {

@@ -35,6 +35,11 @@ public final class BenchCommand {
     static final int MIN_EVENTS = 2_000;
     /** Load of the latency phase, as a share of P. */
     static final double LATENCY_LOAD = 0.5;
+    /**
+     * Load of the light-load phase, as a share of P: a trickle, where a batch waits for its delay or its pacing
+     * rather than for a busy instance.
+     */
+    static final double LIGHT_LOAD = 0.01;
 
     private BenchCommand() {}
 
@@ -96,6 +101,7 @@ public final class BenchCommand {
                 Throughput genstream;
                 BatchMeters genstreamBatches;
                 Latency latency;
+                Latency light;
                 try (GenstreamPhase phase = new GenstreamPhase(local, GenstreamPhase.MEASURED, models, metrics, MODEL,
                         modelId)) {
                     out.printf("P: genstream end to end, %d events pre-produced%n", genstreamEvents);
@@ -108,13 +114,20 @@ public final class BenchCommand {
                     out.printf(Locale.ROOT, "Latency: %.1f events/s (50%% of P) for %d s%n", rate,
                             options.latencyDuration().toSeconds());
                     sampler = CpuUse.start();
-                    latency = phase.latency(rate, options.latencyDuration(), timeout);
+                    latency = phase.latency(GenstreamPhase.LATENCY_IDS, rate, options.latencyDuration(), timeout);
                     cpu.put("latency", sampler.stop());
+                    double lightRate = LIGHT_LOAD * genstream.samplesPerSecond();
+                    Duration lightDuration = lightDuration(options.latencyDuration());
+                    out.printf(Locale.ROOT, "Light load: %.1f events/s (1%% of P) for %d s%n", lightRate,
+                            lightDuration.toSeconds());
+                    sampler = CpuUse.start();
+                    light = phase.latency(GenstreamPhase.LIGHT_LOAD_IDS, lightRate, lightDuration, timeout);
+                    cpu.put("light", sampler.stop());
                 }
 
                 List<TextBench.Result> text = text(models, local, out);
                 BenchResult result = new BenchResult(BenchResult.Setup.of(modelId, devices(local), local),
-                        limit, baseline, genstream, genstreamBatches, latency, cpu, text);
+                        limit, baseline, genstream, genstreamBatches, latency, light, cpu, text);
                 BenchReport.print(result, out);
                 if (options.json() != null) {
                     BenchJson.write(result, options.json());
@@ -137,8 +150,14 @@ public final class BenchCommand {
         try (GenstreamPhase phase = new GenstreamPhase(config, GenstreamPhase.WARM_UP, models, metrics, MODEL,
                 modelId)) {
             phase.throughput(events(0, limitRate, half), timeout);
-            phase.latency(LATENCY_LOAD * EXPECTED_SHARE * limitRate, half, timeout);
+            phase.latency(GenstreamPhase.LATENCY_IDS, LATENCY_LOAD * EXPECTED_SHARE * limitRate, half, timeout);
         }
+    }
+
+    /** The light-load phase lasts half the half-load one, at least 10 s (it sees a tenth of the events). */
+    static Duration lightDuration(Duration latencyDuration) {
+        Duration half = latencyDuration.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : half;
     }
 
     /** Text: every served text model version, continuous batching against one request at a time. */

@@ -13,11 +13,11 @@ final class BenchReport {
         out.println();
         out.printf(Locale.ROOT, "genstream bench — %s, 1 image per event, %d cores, device %s, exactly_once_v2%n",
                 s.modelId(), s.cores(), s.device());
-        out.printf(Locale.ROOT, "settings: batch.max.size=%d batch.max.delay.ms=%d streams.threads=%d "
-                        + "generator.instances.per.device=%d streams.commit.interval.ms=%d topic.partitions=%d "
-                        + "generator.intra.op.threads=%d%n",
-                s.batchMaxSize(), s.maxBatchDelayMs(), s.streamThreads(), s.instancesPerDevice(),
-                s.commitIntervalMs(), s.partitions(), s.intraOpThreads());
+        out.printf(Locale.ROOT, "settings: batch.max.size=%d batch.max.delay.ms=%d batch.target.busy=%s "
+                        + "streams.threads=%d generator.instances.per.device=%d streams.commit.interval.ms=%d "
+                        + "topic.partitions=%d generator.intra.op.threads=%d%n",
+                s.batchMaxSize(), s.maxBatchDelayMs(), number(s.targetBusy()), s.streamThreads(),
+                s.instancesPerDevice(), s.commitIntervalMs(), s.partitions(), s.intraOpThreads());
         out.println();
         LimitBench.Point best = r.limit().best();
         out.printf(Locale.ROOT, "L  raw DJL predict (limit)     %10.1f samples/s  best batch %d, %.2f ms per call%n",
@@ -53,6 +53,12 @@ final class BenchReport {
                 c.commits(), number(round(l.seconds() * 1000 / c.commits())), number(round(c.meanCommitMs())),
                 number(round(c.meanFlushMs())), number(round(c.meanOffsetsMs())), number(round(c.meanEndMs())),
                 number(round(c.blockedMs() / l.seconds())));
+        Latency light = r.light();
+        out.printf(Locale.ROOT, "Light load, 1%% of P: %.1f events/s for %.0f s, %d of %d outputs measured: "
+                        + "p50 %s ms, p99 %s ms; %d calls, mean batch %.1f items, %.2f ms per call%n",
+                light.offeredPerSecond(), light.seconds(), light.measured(), light.events(), number(light.p50Ms()),
+                number(light.p99Ms()), light.batches().calls(), light.batches().meanBatchSize(),
+                light.batches().meanCallMs());
         out.println();
         TextReport.print(r.text(), out);
         out.println();

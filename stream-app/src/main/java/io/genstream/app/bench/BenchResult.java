@@ -14,11 +14,13 @@ import java.util.Map;
  * @param genstream P: genstream end to end
  * @param genstreamBatches the model calls genstream made during P (is the model the bottleneck?)
  * @param latency genstream at half of P's throughput
- * @param cpu per phase ({@code limit}, {@code baseline}, {@code genstream}, {@code latency}), in that order
+ * @param light genstream at a hundredth of P's throughput ({@link BenchCommand#LIGHT_LOAD})
+ * @param cpu per phase ({@code limit}, {@code baseline}, {@code genstream}, {@code latency}, {@code light}), in
+ *     that order
  * @param text continuous batching against one at a time, per served text model
  */
 record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Throughput genstream,
-        BatchMeters genstreamBatches, Latency latency, Map<String, CpuUse> cpu, List<TextBench.Result> text) {
+        BatchMeters genstreamBatches, Latency latency, Latency light, Map<String, CpuUse> cpu, List<TextBench.Result> text) {
 
     /** P/L: genstream keeps at least this share of what the model alone can do. */
     static final double MIN_P_OVER_L = 0.6;
@@ -34,16 +36,19 @@ record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Th
      * @param cores processors this JVM sees
      * @param device where the model ran, e.g. {@code [cpu()]}
      * @param intraOpThreads TensorFlow's intra-op threads, as given to the engine (a default resolved)
+     * @param targetBusy {@code batch.target.busy}: when a partial batch may run before its delay
      */
     record Setup(String modelId, int cores, String device, int batchMaxSize, long maxBatchDelayMs,
-            int streamThreads, int instancesPerDevice, long commitIntervalMs, int partitions, int intraOpThreads) {
+            int streamThreads, int instancesPerDevice, long commitIntervalMs, int partitions, int intraOpThreads,
+            double targetBusy) {
 
         static Setup of(String modelId, String device, GenstreamConfig config) {
             return new Setup(modelId, Runtime.getRuntime().availableProcessors(),
                     device, config.get(GenstreamConfig.BATCH_MAX_SIZE),
                     config.get(GenstreamConfig.BATCH_MAX_DELAY_MS), config.get(GenstreamConfig.STREAM_THREADS),
                     config.get(GenstreamConfig.INSTANCES_PER_DEVICE), config.get(GenstreamConfig.COMMIT_INTERVAL_MS),
-                    config.get(GenstreamConfig.TOPIC_PARTITIONS), Generators.intraOpThreads(config));
+                    config.get(GenstreamConfig.TOPIC_PARTITIONS), Generators.intraOpThreads(config),
+                    config.get(GenstreamConfig.BATCH_TARGET_BUSY));
         }
     }
 

@@ -26,6 +26,7 @@ final class GenstreamPhase implements AutoCloseable {
     static final Names WARM_UP = new Names("bench-warm-up.", "genstream-bench-warm-up");
     static final String THROUGHPUT_IDS = "p-";
     static final String LATENCY_IDS = "l-";
+    static final String LIGHT_LOAD_IDS = "q-";
 
     private final GenstreamConfig config;
     private final ModelCatalog models;
@@ -91,13 +92,15 @@ final class GenstreamPhase implements AutoCloseable {
     /**
      * Offers {@code perSecond} events for {@code duration} to the running (and by now idle)
      * application; the first {@link Throughput#WARM_UP} of the time is left out of the percentiles.
+     *
+     * @param ids the prefix of the events' request ids, one per measurement of this phase
      */
-    Latency latency(double perSecond, Duration duration, Duration timeout) throws InterruptedException {
+    Latency latency(String ids, double perSecond, Duration duration, Duration timeout) throws InterruptedException {
         BatchMeters before = BatchMeters.read(metrics.registry(), modelId);
         CommitMeters commitsBefore = CommitMeters.read(app.streams().metrics());
         long startMillis = System.currentTimeMillis();
-        int sent = load.paced(topics.noiseSeeds().name(), LATENCY_IDS, perSecond, duration);
-        List<ContentMeter.Output> outputs = meter.await(LATENCY_IDS, sent, timeout, this::alive);
+        int sent = load.paced(topics.noiseSeeds().name(), ids, perSecond, duration);
+        List<ContentMeter.Output> outputs = meter.await(ids, sent, timeout, this::alive);
         BatchMeters calls = BatchMeters.read(metrics.registry(), modelId).since(before);
         CommitMeters commits = CommitMeters.read(app.streams().metrics()).since(commitsBefore);
         long warmUpEnd = startMillis + (long) (duration.toMillis() * Throughput.WARM_UP);

@@ -71,6 +71,9 @@ public final class GenstreamConfig {
             "batch.max.size", 128, "Most items in one model call (merged across requests, tasks and threads)");
     public static final ConfigKey<Long> BATCH_MAX_DELAY_MS = ConfigKey.longKey(
             "batch.max.delay.ms", 10L, "Longest an item waits for a fuller batch before its model call");
+    public static final ConfigKey<Double> BATCH_TARGET_BUSY = ConfigKey.doubleKey(
+            "batch.target.busy", 0.5, "A partial batch runs before batch.max.delay.ms once it would keep the model"
+                    + " instances busy at most this share of the time at the current load (0 = always wait the delay)");
     public static final ConfigKey<Integer> BATCH_QUEUE_CAPACITY = ConfigKey.integer(
             "batch.queue.capacity", 4096, "Most items queued per model version; beyond it the stream waits");
     public static final ConfigKey<Long> MAX_BLOCK_MS = ConfigKey.longKey(
@@ -121,7 +124,7 @@ public final class GenstreamConfig {
             TOPIC_CREATE, MODELS_DIR, MODELS_SCAN_INTERVAL_MS, MAX_COUNT, MAX_STEPS, MAX_INPUT_BYTES,
             RATE_LIMIT_PER_KEY, RATE_LIMIT_WINDOW_MS, MAX_PROMPT_CHARS, MAX_TOKENS,
             TEXT_MAX_ACTIVE, TEXT_QUEUE_CAPACITY, INSTANCES_PER_DEVICE,
-            DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS,
+            DEVICE, INTRA_OP_THREADS, INTER_OP_THREADS, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, BATCH_TARGET_BUSY,
             BATCH_QUEUE_CAPACITY, MAX_BLOCK_MS, QUALITY_WINDOW_MS, QUALITY_GRACE_MS, QUALITY_IMAGE_SAMPLE_SIZE,
             QUALITY_TEXT_SAMPLE_SIZE, CANARY_MAX_FRECHET_INCREASE, CANARY_MAX_GRAMMAR_VALID_DROP, CANARY_MIN_COUNT,
             STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL_MS, DEMO_PORT, DEMO_EVENTS_PER_SECOND,

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The bounded queue behind a {@link DynamicBatcher} (and the wait queue of a {@link ContinuousBatcher}), and the
  * rule for when its head becomes a batch.
  *
+ * <p>With a {@link BatchPacing}, a partial batch is also due once it holds the items the current load needs.
+ *
  * <p>One lock and one condition. Idle workers wait on the condition: untimed while the queue is empty, and timed
  * until the oldest item's deadline ({@code enqueued + maxBatchDelay}) while it is not. A submit signals when it
  * makes the queue non-empty (someone must start the clock) or full enough for a batch; a worker that leaves items
@@ -29,16 +31,25 @@ final class BatchQueue<I, R> {
     private final int maxBatchSize;
     private final long maxBatchDelayNanos;
 
+    /** When a partial batch may run early; null: only when full or its delay is up. Guarded by the lock. */
+    private final BatchPacing pacing;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Pending<I, R>> items = new ArrayDeque<>();
     private boolean closed;
 
     BatchQueue(String name, int capacity, int maxBatchSize, long maxBatchDelayNanos) {
+        this(name, capacity, maxBatchSize, maxBatchDelayNanos, null);
+    }
+
+    /** @param pacing runs a partial batch before its delay once it holds the items the load needs; null: never */
+    BatchQueue(String name, int capacity, int maxBatchSize, long maxBatchDelayNanos, BatchPacing pacing) {
         this.name = name;
         this.capacity = capacity;
         this.maxBatchSize = maxBatchSize;
         this.maxBatchDelayNanos = maxBatchDelayNanos;
+        this.pacing = pacing;
     }
 
     /**
@@ -64,7 +75,12 @@ final class BatchQueue<I, R> {
                 items.addLast(new Pending<>(item, future, now));
                 futures.add(future);
             }
-            if (before == 0 || (before < maxBatchSize && items.size() >= maxBatchSize)) {
+            int due = maxBatchSize;
+            if (pacing != null) {
+                pacing.offered(batch.size(), now);
+                due = Math.min(due, pacing.itemsNeeded(now));
+            }
+            if (before == 0 || (before < due && items.size() >= due)) {
                 changed.signal();
             }
             return futures;
@@ -94,7 +110,8 @@ final class BatchQueue<I, R> {
     }
 
     /**
-     * Waits until a batch is due (full, or its oldest item has waited {@code maxBatchDelay}) and takes it.
+     * Waits until a batch is due (full, its oldest item has waited {@code maxBatchDelay}, or, with pacing, it
+     * holds what the load needs) and takes it.
      *
      * @return up to {@code maxBatchSize} items, oldest first; empty once the queue is closed
      */
@@ -109,15 +126,29 @@ final class BatchQueue<I, R> {
                     changed.await();
                     continue;
                 }
+                long now = System.nanoTime();
+                boolean due = items.size() >= maxBatchSize
+                        || (pacing != null && items.size() >= pacing.itemsNeeded(now));
                 // elapsed is small and positive, so this cannot overflow even for a huge maxBatchDelay
-                long waitNanos = items.size() >= maxBatchSize
-                        ? 0
-                        : maxBatchDelayNanos - (System.nanoTime() - items.peekFirst().enqueuedNanos());
+                long waitNanos = due ? 0 : maxBatchDelayNanos - (now - items.peekFirst().enqueuedNanos());
                 if (waitNanos <= 0) {
                     return pollBatch(maxBatchSize);
                 }
                 changed.awaitNanos(waitNanos);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A batch taken from this queue ran for {@code nanos}: what {@link BatchPacing} costs a batch at. */
+    void called(long nanos) {
+        if (pacing == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            pacing.called(nanos);
         } finally {
             lock.unlock();
         }

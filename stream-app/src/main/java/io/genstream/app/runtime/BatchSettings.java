@@ -9,13 +9,17 @@ import java.time.Duration;
  * @param maxBatchSize most items in one model call
  * @param maxBatchDelay longest wait of the oldest queued item before a partial batch runs
  * @param queueCapacity most items queued per model version
+ * @param targetBusy a partial batch runs early once it would keep the instances busy at most this share of the
+ *     time at the current load (0: it always waits {@code maxBatchDelay}); see {@link BatchPacing}
  */
-public record BatchSettings(int maxBatchSize, Duration maxBatchDelay, int queueCapacity) {
+public record BatchSettings(int maxBatchSize, Duration maxBatchDelay, int queueCapacity, double targetBusy) {
 
     public BatchSettings {
-        if (maxBatchSize < 1 || queueCapacity < maxBatchSize || maxBatchDelay.isNegative()) {
-            throw new IllegalArgumentException("need maxBatchSize ≥ 1, queueCapacity ≥ maxBatchSize, maxBatchDelay ≥ 0: "
-                    + maxBatchSize + ", " + queueCapacity + ", " + maxBatchDelay);
+        if (maxBatchSize < 1 || queueCapacity < maxBatchSize || maxBatchDelay.isNegative()
+                || !(targetBusy >= 0 && targetBusy <= 1)) {
+            throw new IllegalArgumentException("need maxBatchSize ≥ 1, queueCapacity ≥ maxBatchSize, maxBatchDelay ≥ 0,"
+                    + " 0 ≤ targetBusy ≤ 1: " + maxBatchSize + ", " + queueCapacity + ", " + maxBatchDelay + ", "
+                    + targetBusy);
         }
     }
 
@@ -27,6 +31,7 @@ public record BatchSettings(int maxBatchSize, Duration maxBatchDelay, int queueC
                 .setMaxBatchSize(maxBatchSize)
                 .setMaxBatchDelay(maxBatchDelay)
                 .setQueueCapacity(queueCapacity)
+                .optTargetBusy(targetBusy)
                 .setHandlers(instances)
                 .optListener(listener)
                 .build();

@@ -68,6 +68,9 @@ final class BatchWorker<I, O> implements WorkerPool.Worker {
             failure = t;
         }
         long inferenceNanos = System.nanoTime() - start;
+        if (failure == null) {
+            queue.called(inferenceNanos);
+        }
         // Before the futures complete, so whoever sees a result also sees its batch in the metrics.
         notifyListener(size, start - batch.get(0).enqueuedNanos(), inferenceNanos, failure);
         if (failure == null) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Model calls cost far less per item in batches (30–40× here), but Kafka Streams hands over one record at a
  * time on many threads. So callers {@link #submit} items and get a future each; one worker thread per
  * {@link BatchHandler} takes up to {@code maxBatchSize} queued items as soon as that many are waiting, or once
- * the oldest of them has waited {@code maxBatchDelay}, whichever comes first.
+ * the oldest of them has waited {@code maxBatchDelay}, whichever comes first; with {@link Builder#optTargetBusy}
+ * also as soon as the items waiting are as many as the current load needs (under a light load, at once).
  *
  * <p>Each future completes, on the worker thread, with a {@link Batched}: the handler's output plus that item's
  * queue time and its batch's size and inference time, for the output record. Chain heavy work with the
@@ -39,7 +40,8 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         capacity = b.queueCapacity;
         closeTimeout = b.closeTimeout;
         listener = b.listener;
-        queue = new BatchQueue<>(name, capacity, b.maxBatchSize, TimeUnit.NANOSECONDS.convert(b.maxBatchDelay));
+        queue = new BatchQueue<>(name, capacity, b.maxBatchSize, TimeUnit.NANOSECONDS.convert(b.maxBatchDelay),
+                b.targetBusy > 0 ? new BatchPacing(b.targetBusy, b.handlers.size(), System.nanoTime()) : null);
         workers = new WorkerPool(name, b.handlers.stream()
                 .map(handler -> new BatchWorker<>(name, queue, handler, listener)).toList());
     }
@@ -105,6 +107,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         private List<BatchHandler<I, O>> handlers;
         private BatcherListener listener = BatcherListener.NONE;
         private Duration closeTimeout = Duration.ofSeconds(30);
+        private double targetBusy;
 
         private Builder() {}
 
@@ -138,6 +141,16 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets a partial batch run before its delay is up once it holds enough items to keep the instances busy at
+         * most this share of the time at the current arrival rate (see {@link BatchPacing}); default 0: never,
+         * a partial batch always waits the full delay.
+         */
+        public Builder<I, O> optTargetBusy(double targetBusy) {
+            this.targetBusy = targetBusy;
+            return this;
+        }
+
         public Builder<I, O> optListener(BatcherListener listener) {
             this.listener = listener;
             return this;
@@ -158,6 +171,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
             require(handlers != null && !handlers.isEmpty(), "at least one handler is required");
             require(listener != null, "listener must not be null");
             require(closeTimeout != null && !closeTimeout.isNegative(), "closeTimeout must be >= 0");
+            require(targetBusy >= 0 && targetBusy <= 1, "targetBusy must be in [0, 1]");
             return new DynamicBatcher<>(this);
         }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchJsonTest {
 
     private static final BenchResult.Setup SETUP = new BenchResult.Setup(
-            "digits-gan@1", 2, "[cpu()]", 128, 10, 1, 1, 100, 3, 1);
+            "digits-gan@1", 2, "[cpu()]", 128, 10, 1, 1, 100, 3, 1, 0.5);
 
     private static BenchResult result(double genstreamRate, double p99, BatchMeters calls) {
         LimitBench.Point one = new LimitBench.Point(1, 2000, 0.5);
@@ -27,6 +27,8 @@ class BenchJsonTest {
                 new Throughput(genstreamRate, 36_000, 5.4, 7.0, genstreamRate * 1.1), new BatchMeters(300, 15_000, 36_000),
                 new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls,
                         new Latency.Parts(1, 9, 2, 4, 3, 12), new CommitMeters(300, 3000, 1500, 4500, 12_000)),
+                new Latency(genstreamRate / 20, 100, 90, 15, 4, 9, 11, 50, 90, new BatchMeters(95, 380, 100),
+                        new Latency.Parts(0, 1, 3, 5, 1, 4), new CommitMeters(150, 900, 450, 1350, 3_000)),
                 Map.of("limit", new CpuUse(1.9, Double.NaN, 0.4)), List.of(TEXT));
     }
 
@@ -73,7 +75,13 @@ class BenchJsonTest {
         assertThat(json.get("genstream_mean_batch_size").asDouble()).isEqualTo(120.0);
         assertThat(json.get("genstream_batch_call_ms").asDouble()).isEqualTo(50.0);
         assertThat(json.get("latency_mean_batch_size").asDouble()).isEqualTo(5.0);
+        assertThat(json.get("light_load").get("offered_per_s").asDouble()).isEqualTo(350.0);
+        assertThat(json.get("light_load").get("p50_ms").asDouble()).isEqualTo(4.0);
+        assertThat(json.get("light_load").get("p99_ms").asDouble()).isEqualTo(9.0);
+        assertThat(json.get("light_load").get("model_calls").asInt()).isEqualTo(95);
+        assertThat(json.get("light_load").get("mean_batch_size").asDouble()).isCloseTo(100 / 95.0, within(1e-3));
         assertThat(json.get("settings").get("batch.max.size").asInt()).isEqualTo(128);
+        assertThat(json.get("settings").get("batch.target.busy").asDouble()).isEqualTo(0.5);
         assertThat(json.get("settings").get("generator.intra.op.threads").asInt()).isEqualTo(1);
         assertThat(json.get("targets").get("p_over_l").get("met").asBoolean()).isTrue();
         assertThat(json.get("targets").get("p_over_b").get("met").asBoolean()).isTrue();

@@ -38,6 +38,10 @@ class DynamicBatcherBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBatchDelay");
         assertThatThrownBy(() -> complete().setQueueCapacity(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queueCapacity");
+        assertThatThrownBy(() -> complete().optTargetBusy(-0.1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetBusy");
+        assertThatThrownBy(() -> complete().optTargetBusy(1.5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetBusy");
         assertThatThrownBy(() -> complete().setHandlers(List.of()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("handler");
     }
