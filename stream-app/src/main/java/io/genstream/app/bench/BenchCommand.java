@@ -118,8 +118,8 @@ public final class BenchCommand {
                     cpu.put("latency", sampler.stop());
                     double lightRate = LIGHT_LOAD * genstream.samplesPerSecond();
                     Duration lightDuration = lightDuration(options.latencyDuration());
-                    out.printf(Locale.ROOT, "Light load: %.1f events/s (1%% of P) for %d s%n", lightRate,
-                            lightDuration.toSeconds());
+                    out.printf(Locale.ROOT, "Light load: %.1f events/s (%s%% of P) for %d s%n", lightRate,
+                            BenchReport.number(LIGHT_LOAD * 100), lightDuration.toSeconds());
                     sampler = CpuUse.start();
                     light = phase.latency(GenstreamPhase.LIGHT_LOAD_IDS, lightRate, lightDuration, timeout);
                     cpu.put("light", sampler.stop());
@@ -154,7 +154,7 @@ public final class BenchCommand {
         }
     }
 
-    /** The light-load phase lasts half the half-load one, at least 10 s (it sees a tenth of the events). */
+    /** The light-load phase lasts half as long as the half-load one, at least 10 s. */
     static Duration lightDuration(Duration latencyDuration) {
         Duration half = latencyDuration.dividedBy(2);
         return half.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : half;

@@ -11,14 +11,19 @@ class BatchPacingTest {
 
     private static final long MS = 1_000_000L;
 
-    /** Offers one item every millisecond for {@code seconds}, starting at {@code start}; returns the end. */
-    private static long steadyThousandPerSecond(BatchPacing pacing, long start, int seconds) {
+    /** Offers one item every {@code intervalMs}, {@code count} times, starting at {@code start}; returns the end. */
+    private static long offerEvery(BatchPacing pacing, long start, long intervalMs, int count) {
         long now = start;
-        for (int i = 0; i < seconds * 1000; i++) {
-            now += MS;
+        for (int i = 0; i < count; i++) {
+            now += intervalMs * MS;
             pacing.offered(1, now);
         }
         return now;
+    }
+
+    /** Offers one item every millisecond for {@code seconds}, starting at {@code start}; returns the end. */
+    private static long steadyThousandPerSecond(BatchPacing pacing, long start, int seconds) {
+        return offerEvery(pacing, start, 1, seconds * 1000);
     }
 
     @Test
@@ -55,11 +60,7 @@ class BatchPacingTest {
     @Test
     void aLightLoadNeedsOneItemSoALoneRequestRunsAtOnce() {
         BatchPacing pacing = new BatchPacing(0.5, 1, 0);
-        long now = 0;
-        for (int i = 0; i < 50; i++) { // 10 items a second
-            now += 100 * MS;
-            pacing.offered(1, now);
-        }
+        long now = offerEvery(pacing, 0, 100, 50); // 10 items a second
         pacing.called(20 * MS);
         // 10 items/s × 20 ms / 0.5 = 0.4: one item.
         assertThat(pacing.itemsNeeded(now)).isEqualTo(1);
