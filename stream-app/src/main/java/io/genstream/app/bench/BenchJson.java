@@ -67,6 +67,8 @@ final class BenchJson {
         num(breakdown, "inference_p99", parts.inferenceP99Ms());
         num(breakdown, "rest_p50", parts.restP50Ms());
         num(breakdown, "rest_p99", parts.restP99Ms());
+        ArrayNode quarters = json.putArray("p99_by_quarter_ms");
+        latency.p99ByQuarterMs().forEach(p99 -> quarters.add(p99));
         json.put("latency_model_calls", latency.batches().calls());
         num(json, "latency_mean_batch_size", latency.batches().meanBatchSize());
         CommitMeters commits = latency.commits();

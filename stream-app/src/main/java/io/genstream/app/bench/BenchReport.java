@@ -44,6 +44,8 @@ final class BenchReport {
                         + "rest (Kafka, store, PNG, emit) %s / %s%n",
                 number(parts.queueP50Ms()), number(parts.queueP99Ms()), number(parts.inferenceP50Ms()),
                 number(parts.inferenceP99Ms()), number(parts.restP50Ms()), number(parts.restP99Ms()));
+        out.printf(Locale.ROOT, "   p99 by quarter of the measured requests: %s ms (falling = still warming up)%n",
+                String.join(" / ", l.p99ByQuarterMs().stream().map(BenchReport::number).toList()));
         out.printf(Locale.ROOT, "   one batch's inference: %.2f ms (mean genstream.inference call in this phase; "
                         + "%d calls, mean batch %.1f items)%n",
                 r.batchInferenceMs(), l.batches().calls(), l.batches().meanBatchSize());

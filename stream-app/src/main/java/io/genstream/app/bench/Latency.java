@@ -1,5 +1,6 @@
 package io.genstream.app.bench;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,10 +20,14 @@ import java.util.List;
  * @param batches the model calls made during the phase
  * @param parts where the time went, per output (each part's own percentiles)
  * @param commits the stream thread's commits during the phase (it processes nothing meanwhile)
+ * @param p99ByQuarterMs the p99 of each quarter of the measured requests, in the order they were made:
+ *     a tail that shrinks from quarter to quarter is a process still warming up (its JIT compiler)
  */
 record Latency(double offeredPerSecond, int events, int measured, double seconds, double p50Ms, double p99Ms,
         double maxMs, double visibleP50Ms, double visibleP99Ms, BatchMeters batches, Parts parts,
-        CommitMeters commits) {
+        CommitMeters commits, List<Double> p99ByQuarterMs) {
+
+    static final int SLICES = 4;
 
     /**
      * The latency of an output split in three, from the times it carries: waiting in the batcher's
@@ -54,6 +59,19 @@ record Latency(double offeredPerSecond, int events, int measured, double seconds
         Percentiles visible = Percentiles.of(
                 steady.stream().mapToDouble(o -> o.receivedAt() - o.createdAt()).toArray());
         return new Latency(offeredPerSecond, events, steady.size(), seconds, emitted.at(50), emitted.at(99),
-                emitted.max(), visible.at(50), visible.at(99), batches, Parts.of(steady), commits);
+                emitted.max(), visible.at(50), visible.at(99), batches, Parts.of(steady), commits, p99BySlice(steady));
+    }
+
+    /** The p99 of emittedAt − createdAt in {@link #SLICES} runs of equal count, by createdAt. */
+    static List<Double> p99BySlice(List<ContentMeter.Output> outputs) {
+        List<ContentMeter.Output> byCreation = outputs.stream()
+                .sorted(Comparator.comparingLong(ContentMeter.Output::createdAt)).toList();
+        List<Double> p99s = new java.util.ArrayList<>(SLICES);
+        for (int i = 0; i < SLICES; i++) {
+            List<ContentMeter.Output> slice = byCreation.subList(
+                    i * byCreation.size() / SLICES, (i + 1) * byCreation.size() / SLICES);
+            p99s.add(Percentiles.of(slice.stream().mapToDouble(o -> o.emittedAt() - o.createdAt()).toArray()).at(99));
+        }
+        return List.copyOf(p99s);
     }
 }

@@ -26,9 +26,11 @@ class BenchJsonTest {
                 new Throughput(1000, 18_000, 16.2, 19.0, 1010),
                 new Throughput(genstreamRate, 36_000, 5.4, 7.0, genstreamRate * 1.1), new BatchMeters(300, 15_000, 36_000),
                 new Latency(genstreamRate / 2, 1000, 900, 30, 6, p99, 30, 60, 110, calls,
-                        new Latency.Parts(1, 9, 2, 4, 3, 12), new CommitMeters(300, 3000, 1500, 4500, 12_000)),
+                        new Latency.Parts(1, 9, 2, 4, 3, 12), new CommitMeters(300, 3000, 1500, 4500, 12_000),
+                        List.of(14.0, 12.0, p99, 11.0)),
                 new Latency(genstreamRate / 20, 100, 90, 15, 4, 9, 11, 50, 90, new BatchMeters(95, 380, 100),
-                        new Latency.Parts(0, 1, 3, 5, 1, 4), new CommitMeters(150, 900, 450, 1350, 3_000)),
+                        new Latency.Parts(0, 1, 3, 5, 1, 4), new CommitMeters(150, 900, 450, 1350, 3_000),
+                        List.of(9.0, 8.0, 7.0, 9.0)),
                 Map.of("limit", new CpuUse(1.9, Double.NaN, 0.4)), List.of(TEXT));
     }
 
@@ -75,6 +77,7 @@ class BenchJsonTest {
         assertThat(json.get("genstream_mean_batch_size").asDouble()).isEqualTo(120.0);
         assertThat(json.get("genstream_batch_call_ms").asDouble()).isEqualTo(50.0);
         assertThat(json.get("latency_mean_batch_size").asDouble()).isEqualTo(5.0);
+        assertThat(json.get("p99_by_quarter_ms")).extracting(JsonNode::asDouble).containsExactly(14.0, 12.0, 15.0, 11.0);
         assertThat(json.get("light_load").get("offered_per_s").asDouble()).isEqualTo(350.0);
         assertThat(json.get("light_load").get("p50_ms").asDouble()).isEqualTo(4.0);
         assertThat(json.get("light_load").get("p99_ms").asDouble()).isEqualTo(9.0);

@@ -31,4 +31,22 @@ class LatencyTest {
         assertThat(latency.batches().meanCallMs()).isEqualTo(2.0);
         assertThat(latency.batches().meanBatchSize()).isEqualTo(10.0);
     }
+
+    @Test
+    void eachQuarterOfTheRequestsByCreationGetsItsOwnP99() {
+        List<ContentMeter.Output> outputs = new ArrayList<>();
+        // 400 requests made 1 ms apart, listed newest first; quarter q (by createdAt) takes 100 − 20·q ms,
+        // except two slow requests of 500 ms in the second quarter.
+        for (int i = 399; i >= 0; i--) {
+            long created = 10_000 + i;
+            long latency = i == 150 || i == 151 ? 500 : 100 - 20L * (i / 100);
+            outputs.add(new ContentMeter.Output("l-" + i, 0, created + latency, created, created + latency, 0, 1));
+        }
+
+        Latency latency = Latency.of(outputs, 0, 400, 400, 1, new BatchMeters(1, 1, 1), CommitMeters.NONE);
+
+        // Nearest rank 99 of 100 per quarter: the two slow requests show in their own quarter only.
+        assertThat(latency.p99ByQuarterMs()).containsExactly(100.0, 500.0, 60.0, 40.0);
+        assertThat(latency.p99Ms()).isEqualTo(100);
+    }
 }
