@@ -58,9 +58,9 @@ final class BenchReport {
         Latency light = r.light();
         out.printf(Locale.ROOT, "Light load, %s%% of P: %.1f events/s for %.0f s, %d of %d outputs measured: "
                         + "p50 %s ms, p99 %s ms; %d calls, mean batch %.1f items, %.2f ms per call%n",
-                number(BenchCommand.LIGHT_LOAD * 100), light.offeredPerSecond(), light.seconds(), light.measured(), light.events(), number(light.p50Ms()),
-                number(light.p99Ms()), light.batches().calls(), light.batches().meanBatchSize(),
-                light.batches().meanCallMs());
+                number(BenchCommand.LIGHT_LOAD * 100), light.offeredPerSecond(), light.seconds(), light.measured(),
+                light.events(), number(light.p50Ms()), number(light.p99Ms()), light.batches().calls(),
+                light.batches().meanBatchSize(), light.batches().meanCallMs());
         out.println();
         TextReport.print(r.text(), out);
         out.println();

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param text continuous batching against one at a time, per served text model
  */
 record BenchResult(Setup setup, LimitBench.Result limit, Throughput baseline, Throughput genstream,
-        BatchMeters genstreamBatches, Latency latency, Latency light, Map<String, CpuUse> cpu, List<TextBench.Result> text) {
+        BatchMeters genstreamBatches, Latency latency, Latency light, Map<String, CpuUse> cpu,
+        List<TextBench.Result> text) {
 
     /** P/L: genstream keeps at least this share of what the model alone can do. */
     static final double MIN_P_OVER_L = 0.6;

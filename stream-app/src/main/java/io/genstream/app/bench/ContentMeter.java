@@ -34,7 +34,13 @@ final class ContentMeter implements AutoCloseable {
      * @param inferenceMs its batch's model call
      */
     record Output(String requestId, long arrivalNanos, long receivedAt, long createdAt, long emittedAt,
-            double queueMs, double inferenceMs) {}
+            double queueMs, double inferenceMs) {
+
+        /** The end-to-end latency the bench reports: {@code emittedAt − createdAt}, ms. */
+        long latencyMs() {
+            return emittedAt - createdAt;
+        }
+    }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final AvroCodec<GeneratedContent> codec = AvroCodec.of(GeneratedContent.class);

@@ -2,6 +2,7 @@ package io.genstream.app.bench;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * End-to-end latency under a steady offered load: {@code emittedAt − createdAt} of every output
@@ -42,7 +43,7 @@ record Latency(double offeredPerSecond, int events, int measured, double seconds
             Percentiles inference = Percentiles.of(
                     outputs.stream().mapToDouble(ContentMeter.Output::inferenceMs).toArray());
             Percentiles rest = Percentiles.of(outputs.stream()
-                    .mapToDouble(o -> o.emittedAt() - o.createdAt() - o.queueMs() - o.inferenceMs()).toArray());
+                    .mapToDouble(o -> o.latencyMs() - o.queueMs() - o.inferenceMs()).toArray());
             return new Parts(queue.at(50), queue.at(99), inference.at(50), inference.at(99), rest.at(50), rest.at(99));
         }
     }
@@ -54,8 +55,7 @@ record Latency(double offeredPerSecond, int events, int measured, double seconds
     static Latency of(List<ContentMeter.Output> outputs, long warmUpEnd, double offeredPerSecond, int events,
             double seconds, BatchMeters batches, CommitMeters commits) {
         List<ContentMeter.Output> steady = outputs.stream().filter(o -> o.createdAt() >= warmUpEnd).toList();
-        Percentiles emitted = Percentiles.of(
-                steady.stream().mapToDouble(o -> o.emittedAt() - o.createdAt()).toArray());
+        Percentiles emitted = latencies(steady);
         Percentiles visible = Percentiles.of(
                 steady.stream().mapToDouble(o -> o.receivedAt() - o.createdAt()).toArray());
         return new Latency(offeredPerSecond, events, steady.size(), seconds, emitted.at(50), emitted.at(99),
@@ -66,12 +66,13 @@ record Latency(double offeredPerSecond, int events, int measured, double seconds
     static List<Double> p99BySlice(List<ContentMeter.Output> outputs) {
         List<ContentMeter.Output> byCreation = outputs.stream()
                 .sorted(Comparator.comparingLong(ContentMeter.Output::createdAt)).toList();
-        List<Double> p99s = new java.util.ArrayList<>(SLICES);
-        for (int i = 0; i < SLICES; i++) {
-            List<ContentMeter.Output> slice = byCreation.subList(
-                    i * byCreation.size() / SLICES, (i + 1) * byCreation.size() / SLICES);
-            p99s.add(Percentiles.of(slice.stream().mapToDouble(o -> o.emittedAt() - o.createdAt()).toArray()).at(99));
-        }
-        return List.copyOf(p99s);
+        int n = byCreation.size();
+        return IntStream.range(0, SLICES)
+                .mapToObj(i -> latencies(byCreation.subList(i * n / SLICES, (i + 1) * n / SLICES)).at(99))
+                .toList();
+    }
+
+    private static Percentiles latencies(List<ContentMeter.Output> outputs) {
+        return Percentiles.of(outputs.stream().mapToDouble(ContentMeter.Output::latencyMs).toArray());
     }
 }
